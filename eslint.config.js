@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Architecture doors: content → domain → storage → state → ui → pwa. */
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const no = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/content/**'],
+    rules: restrict([
+      no(['**/domain/**', '**/storage/**', '**/state/**', '**/ui/**', '**/pwa/**'], 'Content is data and its contract only.'),
+      no(['dexie', 'zustand', 'zustand/*', 'preact', 'preact/*'], 'Content is data and its contract only.'),
+    ]),
+  },
+  {
+    files: ['src/domain/**'],
+    rules: restrict([
+      no(['**/storage/**', '**/state/**', '**/ui/**', '**/pwa/**'], 'Domain logic is pure: no storage, state or UI.'),
+      no(['dexie', 'zustand', 'zustand/*', 'preact', 'preact/*'], 'Domain logic is pure: no storage, state or UI.'),
+    ]),
+  },
+  {
+    files: ['src/storage/**'],
+    rules: restrict([
+      no(['**/state/**', '**/ui/**', '**/pwa/**'], 'Storage knows nothing of state or UI.'),
+      no(['zustand', 'zustand/*', 'preact', 'preact/*'], 'Storage knows nothing of state or UI.'),
+    ]),
+  },
+  {
+    files: ['src/state/**'],
+    rules: restrict([
+      no(['**/ui/**', '**/pwa/**'], 'State does not reach up into the UI.'),
+      no(['dexie'], 'Only src/storage imports Dexie.'),
+      no(['preact', 'preact/*'], 'State is framework-free apart from zustand.'),
+    ]),
+  },
+  {
+    files: ['src/ui/**', 'src/pwa/**', 'src/main.tsx'],
+    rules: restrict([
+      no(['dexie'], 'Only src/storage imports Dexie.'),
+      no(['zustand', 'zustand/*'], 'Only src/state imports zustand.'),
+      no(['**/storage/**'], 'The UI reaches storage through src/state.'),
+      no(['**/build/**'], 'Build code runs in Node only.'),
+    ]),
+  },
+);

@@ -1,0 +1,60 @@
+/**
+ * The written contract for deck files (see content/README.md). Validated at build time and in
+ * the tests; the app itself only imports the types, so valibot never ships for content.
+ */
+import * as v from 'valibot';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const Id = v.pipe(
+  v.string('must be text'),
+  v.regex(ID_PATTERN, 'must be lowercase letters, digits and single hyphens, like "cap-01-public-1"'),
+);
+
+const Text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'));
+
+export const GroupSchema = v.strictObject({
+  id: Id,
+  name: Text,
+});
+
+export const TaskSchema = v.strictObject({
+  id: Id,
+  group: Id,
+  text: Text,
+});
+
+export const CapabilitySchema = v.strictObject({
+  id: Id,
+  number: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+  heading: Text,
+  framing: Text,
+  tasks: v.pipe(v.array(TaskSchema, 'must be a list'), v.nonEmpty('must hold at least one task')),
+});
+
+export const SourceSchema = v.strictObject({
+  title: Text,
+  publisher: Text,
+  year: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
+  note: v.optional(Text),
+});
+
+export const DeckSchema = v.strictObject({
+  id: Id,
+  language: v.pipe(v.string('must be text'), v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en-GB" or "cy"')),
+  translationOf: v.optional(Id),
+  title: Text,
+  subtitle: v.optional(Text),
+  groups: v.pipe(v.array(GroupSchema, 'must be a list'), v.nonEmpty('must hold at least one group')),
+  about: v.strictObject({
+    summary: Text,
+    howToUse: v.array(Text, 'must be a list'),
+    source: SourceSchema,
+  }),
+  capabilities: v.pipe(v.array(CapabilitySchema, 'must be a list'), v.nonEmpty('must hold at least one capability')),
+});
+
+export type Deck = v.InferOutput<typeof DeckSchema>;
+export type Capability = v.InferOutput<typeof CapabilitySchema>;
+export type Task = v.InferOutput<typeof TaskSchema>;
+export type Group = v.InferOutput<typeof GroupSchema>;

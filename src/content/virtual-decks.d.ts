@@ -1,0 +1,4 @@
+declare module 'virtual:decks' {
+  const decks: import('./schema').Deck[];
+  export default decks;
+}

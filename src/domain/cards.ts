@@ -1,0 +1,28 @@
+/** A card is one task seen with everything needed to show it: its capability and its group. */
+import type { Capability, Deck, Group } from '../content/schema';
+
+export interface Card {
+  id: string;
+  deckId: string;
+  text: string;
+  capability: Capability;
+  group: Group;
+}
+
+export function cardsOf(deck: Deck): Card[] {
+  const groups = new Map(deck.groups.map((g) => [g.id, g]));
+  return deck.capabilities.flatMap((capability) =>
+    capability.tasks.map((task) => ({
+      id: task.id,
+      deckId: deck.id,
+      text: task.text,
+      capability,
+      // The build guarantees every task's group exists.
+      group: groups.get(task.group) ?? { id: task.group, name: task.group },
+    })),
+  );
+}
+
+export function capabilityByNumber(deck: Deck, number: number): Capability | undefined {
+  return deck.capabilities.find((c) => c.number === number);
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { App } from './ui/shell/app';
+import './ui/styles/tokens.css';
+import './ui/styles/base.css';
+import './ui/styles/card.css';
+import './ui/styles/screens.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,54 @@
+import type { Capability, Deck } from '../../content/schema';
+import { paths } from '../routing/routes';
+import { capabilityColour } from './capability-colour';
+
+interface Props {
+  deck: Deck;
+  capability: Capability;
+  /** The card to mark as the one dealt, if any. */
+  highlight?: string;
+  headingLevel?: 2 | 3;
+}
+
+/** Both groups' tasks for one capability side by side, as on the printed spread. */
+export function CapabilitySpread({ deck, capability, highlight, headingLevel = 2 }: Props) {
+  const Heading = `h${headingLevel}` as 'h2';
+  const Sub = `h${headingLevel + 1}` as 'h3';
+  return (
+    <section class="spread" data-cap={capabilityColour(capability.number)} aria-labelledby={`spread-${capability.id}`}>
+      <header class="spread__band">
+        <span class="card__number" aria-hidden="true">
+          {capability.number}
+        </span>
+        <Heading class="spread__heading" id={`spread-${capability.id}`}>
+          <span class="card__eyebrow">Capability {capability.number}</span>
+          <span class="card__heading">{capability.heading}</span>
+        </Heading>
+      </header>
+      <p class="card__framing">{capability.framing}</p>
+      <div class="spread__groups">
+        {deck.groups.map((group) => {
+          const tasks = capability.tasks.filter((t) => t.group === group.id);
+          return (
+            <div class="spread__group" data-group={group.id} key={group.id}>
+              <Sub class="spread__group-name">{group.name}</Sub>
+              {tasks.length === 0 ? (
+                <p class="muted">No tasks for this group.</p>
+              ) : (
+                <ul class="spread__tasks">
+                  {tasks.map((task) => (
+                    <li key={task.id} class={task.id === highlight ? 'is-current' : undefined}>
+                      <a href={paths.card(task.id)} aria-current={task.id === highlight ? 'true' : undefined}>
+                        {task.text}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

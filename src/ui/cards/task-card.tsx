@@ -1,0 +1,48 @@
+import type { Ref } from 'preact';
+import type { Card } from '../../domain/cards';
+import { capabilityColour } from './capability-colour';
+
+interface Props {
+  card: Card;
+  /** A line above the card such as "Card 3 of 49"; part of its accessible description. */
+  caption?: string;
+  cardRef?: Ref<HTMLElement>;
+  size?: 'normal' | 'large';
+}
+
+/** One task card, laid out like the printed deck: capability band, framing, task, group. */
+export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
+  const base = `card-${card.id}`;
+  return (
+    <article
+      ref={cardRef}
+      class={`card card--${size}`}
+      data-cap={capabilityColour(card.capability.number)}
+      data-group={card.group.id}
+      tabIndex={-1}
+      aria-labelledby={`${base}-task`}
+      aria-describedby={`${base}-cap ${base}-group`}
+      data-card-id={card.id}
+    >
+      <header class="card__band">
+        <span class="card__number" aria-hidden="true">
+          {card.capability.number}
+        </span>
+        <p class="card__capability" id={`${base}-cap`}>
+          <span class="card__eyebrow">Capability {card.capability.number}</span>
+          <span class="card__heading">{card.capability.heading}</span>
+        </p>
+      </header>
+      <p class="card__framing">{card.capability.framing}</p>
+      <p class="card__task" id={`${base}-task`}>
+        {card.text}
+      </p>
+      <footer class="card__footer">
+        <span class="card__group" id={`${base}-group`}>
+          For {card.group.name.toLowerCase()}
+        </span>
+        {caption && <span class="card__caption">{caption}</span>}
+      </footer>
+    </article>
+  );
+}

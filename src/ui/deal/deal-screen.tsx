@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { currentCardId, isExhausted } from '../../domain/deal';
+import { selectCards } from '../../domain/selection';
+import { deckById, deckCards, findCard, useDealStore } from '../../state/deal-store';
+import { CapabilitySpread } from '../cards/capability-spread';
+import { CardBack } from '../cards/card-back';
+import { TaskCard } from '../cards/task-card';
+import { navigate } from '../routing/use-route';
+import { paths } from '../routing/routes';
+import { useKeys } from '../shell/use-keys';
+import { describeSelection, SelectionPanel } from './selection-panel';
+import { ShortcutList } from './shortcut-list';
+
+interface Props {
+  /** The card named by the URL; without one the current card of the deal is shown. */
+  cardId?: string;
+  both?: boolean;
+}
+
+export function DealScreen({ cardId, both = false }: Props) {
+  const { deckId, selection, deal, choose, next, previous, reshuffle, show } = useDealStore();
+  const deck = deckById(deckId);
+  const selected = useMemo(() => selectCards(deckCards(deckId), selection), [deckId, selection]);
+  const [choosing, setChoosing] = useState(false);
+  const shownId = cardId ?? currentCardId(deal);
+  const card = shownId ? findCard(deckId, shownId) : undefined;
+  const dealtIndex = card ? deal.order.indexOf(card.id) : -1;
+  const inDeal = dealtIndex >= 0 && dealtIndex < deal.dealt;
+  const atEnd = isExhausted(deal) && inDeal && dealtIndex === deal.dealt - 1;
+
+  const cardRef = useRef<HTMLElement>(null);
+  const reshuffleRef = useRef<HTMLButtonElement>(null);
+  const lastShown = useRef(shownId);
+
+  useEffect(() => {
+    if (cardId) show(cardId);
+  }, [cardId, show]);
+
+  // Move focus to each new card so keyboard and screen-reader users land on what changed.
+  useEffect(() => {
+    if (lastShown.current !== shownId && shownId) cardRef.current?.focus();
+    lastShown.current = shownId;
+  }, [shownId, both]);
+
+  const go = (id: string | undefined) => {
+    if (id) navigate(paths.card(id, both));
+  };
+  const goNext = () => {
+    if (atEnd) {
+      reshuffleRef.current?.focus();
+      return;
+    }
+    go(next());
+  };
+  const goPrevious = () => {
+    if (inDeal && dealtIndex > 0) go(previous());
+    else if (!inDeal && deal.position >= 0) go(currentCardId(deal));
+  };
+  const toggleBoth = () => {
+    if (card) navigate(paths.card(card.id, !both));
+  };
+  const doReshuffle = () => go(reshuffle());
+
+  useKeys(
+    {
+      ' ': goNext,
+      ArrowRight: goNext,
+      PageDown: goNext,
+      n: goNext,
+      ArrowLeft: goPrevious,
+      PageUp: goPrevious,
+      p: goPrevious,
+      b: toggleBoth,
+      r: doReshuffle,
+    },
+    !choosing,
+  );
+
+  const caption = card
+    ? inDeal
+      ? `Card ${dealtIndex + 1} of ${deal.order.length}`
+      : 'Picked from the deck'
+    : undefined;
+  const canGoPrevious = inDeal ? dealtIndex > 0 : deal.position >= 0;
+
+  if (shownId && !card) {
+    return (
+      <section class="screen" aria-labelledby="missing-title">
+        <h1 id="missing-title">Card not found</h1>
+        <p>There is no card “{shownId}” in this deck. It may have been removed, or the link may be mistyped.</p>
+        <p>
+          <a class="button button--primary" href={paths.deck()}>
+            Browse the deck
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="screen deal" aria-labelledby="deal-title">
+      <h1 id="deal-title" class="visually-hidden">
+        Deal a card
+      </h1>
+      <div class="deal__toolbar">
+        <p class="deal__selection" data-testid="selection-summary">
+          {describeSelection(deck, selection, selected.length)}
+        </p>
+        <button
+          type="button"
+          class="button"
+          aria-expanded={choosing}
+          aria-controls="selection-panel"
+          onClick={() => setChoosing(!choosing)}
+        >
+          Choose cards
+        </button>
+      </div>
+      {choosing && (
+        <div id="selection-panel">
+          <SelectionPanel
+            deck={deck}
+            selection={selection}
+            onCancel={() => setChoosing(false)}
+            onChoose={(chosen) => {
+              choose(chosen);
+              setChoosing(false);
+              go(useDealStore.getState().next());
+            }}
+          />
+        </div>
+      )}
+
+      <div class="deal__table">
+        {!card ? (
+          <CardBack deck={deck} count={selected.length} />
+        ) : both ? (
+          <div ref={cardRef as never} tabIndex={-1} class="deal__spread">
+            <CapabilitySpread deck={deck} capability={card.capability} highlight={card.id} />
+          </div>
+        ) : (
+          <TaskCard card={card} caption={caption} cardRef={cardRef} size="large" key={card.id} />
+        )}
+      </div>
+
+      {atEnd && (
+        <div class="notice" role="status">
+          <p>
+            That was the last card: you have dealt all {deal.order.length} cards in this selection.
+          </p>
+          <button type="button" class="button button--primary" ref={reshuffleRef} onClick={doReshuffle}>
+            Reshuffle and deal again
+          </button>
+        </div>
+      )}
+
+      <div class="deal__controls" role="group" aria-label="Deal controls">
+        <button type="button" class="button" onClick={goPrevious} disabled={!canGoPrevious}>
+          <span aria-hidden="true">←</span> Previous
+        </button>
+        <button type="button" class="button button--primary button--deal" onClick={goNext} disabled={atEnd}>
+          {card ? 'Next card' : 'Deal a card'} <span aria-hidden="true">→</span>
+        </button>
+        {card && (
+          <button type="button" class="button" aria-pressed={both} onClick={toggleBoth}>
+            Show both groups
+          </button>
+        )}
+        {deal.dealt > 0 && !atEnd && (
+          <button type="button" class="button" onClick={doReshuffle}>
+            Reshuffle
+          </button>
+        )}
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {caption && card ? `${caption}: capability ${card.capability.number}, for ${card.group.name.toLowerCase()}.` : ''}
+      </p>
+      <ShortcutList />
+    </section>
+  );
+}

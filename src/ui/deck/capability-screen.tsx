@@ -1,0 +1,52 @@
+import { capabilityByNumber } from '../../domain/cards';
+import { deckById, useDealStore } from '../../state/deal-store';
+import { CapabilitySpread } from '../cards/capability-spread';
+import { paths } from '../routing/routes';
+
+export function CapabilityScreen({ number }: { number: number }) {
+  const deck = deckById(useDealStore((s) => s.deckId));
+  const capability = capabilityByNumber(deck, number);
+  if (!capability) {
+    return (
+      <section class="screen" aria-labelledby="cap-missing">
+        <h1 id="cap-missing">Capability not found</h1>
+        <p>This deck has capabilities 1 to {deck.capabilities.length}.</p>
+        <p>
+          <a class="button button--primary" href={paths.deck()}>
+            Browse the deck
+          </a>
+        </p>
+      </section>
+    );
+  }
+  const index = deck.capabilities.indexOf(capability);
+  const before = deck.capabilities[index - 1];
+  const after = deck.capabilities[index + 1];
+  return (
+    <section class="screen" aria-labelledby="cap-title">
+      <h1 id="cap-title" class="visually-hidden">
+        Capability {capability.number}: {capability.heading}
+      </h1>
+      <CapabilitySpread deck={deck} capability={capability} />
+      <nav class="pager" aria-label="Capabilities">
+        {before ? (
+          <a class="button" href={paths.capability(before.number)}>
+            <span aria-hidden="true">←</span> Capability {before.number}
+          </a>
+        ) : (
+          <span />
+        )}
+        <a class="button" href={paths.deck()}>
+          Whole deck
+        </a>
+        {after ? (
+          <a class="button" href={paths.capability(after.number)}>
+            Capability {after.number} <span aria-hidden="true">→</span>
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Hash routes: every card and screen has its own URL that works on any static host, from a
+ * bookmark, offline, and with the browser's back button.
+ */
+export type Route =
+  | { name: 'deal' }
+  | { name: 'card'; id: string; both: boolean }
+  | { name: 'deck' }
+  | { name: 'capability'; number: number }
+  | { name: 'about' }
+  | { name: 'not-found'; path: string };
+
+export const paths = {
+  deal: () => '#/',
+  card: (id: string, both = false) => `#/card/${encodeURIComponent(id)}${both ? '/both' : ''}`,
+  deck: () => '#/deck',
+  capability: (n: number) => `#/capability/${n}`,
+  about: () => '#/about',
+};
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  const [first, second, third] = parts;
+  if (parts.length === 0) return { name: 'deal' };
+  if (first === 'card' && second && (parts.length === 2 || (parts.length === 3 && third === 'both'))) {
+    return { name: 'card', id: second, both: third === 'both' };
+  }
+  if (first === 'deck' && parts.length === 1) return { name: 'deck' };
+  if (first === 'capability' && second && /^\d+$/.test(second) && parts.length === 2) {
+    return { name: 'capability', number: Number(second) };
+  }
+  if (first === 'about' && parts.length === 1) return { name: 'about' };
+  return { name: 'not-found', path };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

@@ -1,0 +1,29 @@
+import { paths, type Route } from '../routing/routes';
+
+const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
+  { href: paths.deal(), label: 'Deal', active: ['deal', 'card'] },
+  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability'] },
+  { href: paths.about(), label: 'About', active: ['about'] },
+];
+
+export function Header({ route }: { route: Route }) {
+  return (
+    <header class="topbar">
+      <a class="topbar__brand" href={paths.deal()}>
+        <span class="topbar__logo" aria-hidden="true" />
+        Power Shifting
+      </a>
+      <nav aria-label="Main">
+        <ul class="topbar__nav">
+          {LINKS.map((link) => (
+            <li key={link.href}>
+              <a href={link.href} aria-current={link.active.includes(route.name) ? 'page' : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { contentPlugin } from '../../src/build/content-plugin';
+
+const repoContent = fileURLToPath(new URL('../../content', import.meta.url));
+
+function runLoad(root: string): string {
+  const plugin = contentPlugin(root);
+  const context = {
+    error(message: string): never {
+      throw new Error(message);
+    },
+    addWatchFile() {},
+  };
+  const resolved = (plugin.resolveId as unknown as (id: string) => string)('virtual:decks');
+  return (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved);
+}
+
+describe('the build content plugin', () => {
+  it('emits the validated decks as a module', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const code = runLoad(root.replace(/\/$/, ''));
+    expect(code.startsWith('export default [')).toBe(true);
+    expect(code).toContain('cap-10-community-2');
+  });
+
+  it('fails the build with a message naming the file and the field', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-build-'));
+    cpSync(repoContent, join(root, 'content'), { recursive: true });
+    const file = join(root, 'content/decks/power-shifting/deck.json');
+    const deck = JSON.parse(readFileSync(file, 'utf8'));
+    delete deck.capabilities[6].framing;
+    writeFileSync(file, JSON.stringify(deck));
+    expect(() => runLoad(root)).toThrow(
+      'The deck content is not valid:\n  content/decks/power-shifting/deck.json: capabilities[6].framing: is missing',
+    );
+  });
+});
