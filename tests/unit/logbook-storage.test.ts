@@ -1,0 +1,288 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyAction, emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
+import { matches, NO_FILTER } from '../../src/domain/logbook/filters';
+import type { EntryWithActions } from '../../src/domain/logbook/records';
+import { openLogbook, type Logbook } from '../../src/storage/logbook';
+import { StorageProblem } from '../../src/storage/storage-problem';
+import { V1_RECORDS, writeV1Database } from '../fixtures/db-v1';
+
+const CARD = {
+  deckId: 'power-shifting',
+  cardId: 'cap-02-public-2',
+  capabilityNumber: 2,
+  capabilityHeading: 'We build trust and work in partnership with our communities',
+  groupId: 'public',
+  groupName: 'Public service leaders',
+  text: 'Set up a resident panel to contribute to and advise on commissioning discussions and decisions.',
+};
+
+let factory: IDBFactory;
+let logbook: Logbook;
+let clock = new Date('2026-03-01T09:00:00Z');
+
+function open(options: Parameters<typeof openLogbook>[1] = {}) {
+  return openLogbook('test-logbook', { indexedDB: factory, IDBKeyRange, now: () => clock, ...options });
+}
+
+function draftWith(changes: Partial<EntryDraft>): EntryDraft {
+  return { ...emptyDraft(CARD), ...changes };
+}
+
+function nextTick(ms = 1000) {
+  clock = new Date(clock.getTime() + ms);
+}
+
+beforeEach(() => {
+  factory = new IDBFactory();
+  clock = new Date('2026-03-01T09:00:00Z');
+  logbook = open();
+});
+
+afterEach(() => logbook.close());
+
+describe('saving entries', () => {
+  it('creates an entry with its actions, with ULIDs, timestamps and no tombstone', async () => {
+    const saved = await logbook.save(
+      draftWith({
+        community: '  Older people in Hulme ',
+        reflection: 'We ask but rarely act on it.',
+        tags: ['panels'],
+        actions: [
+          { ...emptyAction(), what: 'Draft panel terms', owner: 'Sam', due: '2026-03-15' },
+          { ...emptyAction(), what: 'Book the library room', status: 'doing' },
+          emptyAction(),
+        ],
+      }),
+    );
+    expect(saved.entry.id).toMatch(/^[0-9A-Z]{26}$/);
+    expect(saved.entry.community).toBe('Older people in Hulme');
+    expect(saved.entry.createdAt).toBe('2026-03-01T09:00:00.000Z');
+    expect(saved.entry.deleted).toBe(0);
+    expect(saved.actions.map((a) => a.what)).toEqual(['Draft panel terms', 'Book the library room']);
+    expect(saved.actions.every((a) => a.entryId === saved.entry.id)).toBe(true);
+    const loaded = await logbook.get(saved.entry.id);
+    expect(loaded).toEqual(saved);
+  });
+
+  it('edits an entry in place: same id and createdAt, newer updatedAt, removed actions tombstoned', async () => {
+    const first = await logbook.save(
+      draftWith({
+        reflection: 'first',
+        actions: [
+          { ...emptyAction(), what: 'Keep me' },
+          { ...emptyAction(), what: 'Remove me' },
+        ],
+      }),
+    );
+    nextTick();
+    const keep = first.actions[0]!;
+    const second = await logbook.save(
+      draftWith({
+        id: first.entry.id,
+        reflection: 'second',
+        actions: [{ id: keep.id, what: 'Keep me', owner: '', due: '', status: 'planned', followUp: { happened: '', learned: '' } }],
+      }),
+    );
+    expect(second.entry.id).toBe(first.entry.id);
+    expect(second.entry.createdAt).toBe(first.entry.createdAt);
+    expect(second.entry.updatedAt > first.entry.updatedAt).toBe(true);
+    expect(second.actions).toHaveLength(1);
+    // An unchanged action keeps its updatedAt, so a later merge does not think it changed.
+    expect(second.actions[0]!.updatedAt).toBe(keep.updatedAt);
+    expect((await logbook.get(first.entry.id))!.actions.map((a) => a.what)).toEqual(['Keep me']);
+    const backup = await rawActions(first.entry.id);
+    expect(backup.find((a) => a.what === 'Remove me')).toMatchObject({ deleted: 1, updatedAt: second.entry.updatedAt });
+  });
+
+  it('deletes with a tombstone and undoes exactly that delete', async () => {
+    const saved = await logbook.save(
+      draftWith({ reflection: 'x', actions: [{ ...emptyAction(), what: 'a' }, { ...emptyAction(), what: 'b' }] }),
+    );
+    // An action removed earlier must stay removed after undo.
+    nextTick();
+    await logbook.save(draftWith({ id: saved.entry.id, reflection: 'x', actions: [{ ...saved.actions[0]!, followUp: { happened: '', learned: '' } }] }));
+    nextTick();
+    const undo = await logbook.remove(saved.entry.id);
+    expect(undo.actionIds).toEqual([saved.actions[0]!.id]);
+    const tombstone = await logbook.get(saved.entry.id);
+    expect(tombstone?.entry.deleted).toBe(1);
+    expect(await live()).toEqual([]);
+    nextTick();
+    await logbook.undoRemove(undo);
+    const back = await live();
+    expect(back).toHaveLength(1);
+    expect(back[0]!.actions.map((a) => a.what)).toEqual(['a']);
+  });
+
+  it('rolls back the whole save when one record cannot be written', async () => {
+    const bad = draftWith({
+      reflection: 'should not be saved',
+      actions: [{ ...emptyAction(), what: 'fine' }, { ...emptyAction(), what: 'broken', due: (() => 'x') as unknown as string }],
+    });
+    await expect(logbook.save(bad)).rejects.toBeInstanceOf(StorageProblem);
+    expect(await rawCount('entries')).toBe(0);
+    expect(await rawCount('actions')).toBe(0);
+  });
+
+  it('marks an action done with a follow-up and keeps it searchable', async () => {
+    const saved = await logbook.save(draftWith({ actions: [{ ...emptyAction(), what: 'Walkabout' }] }));
+    nextTick();
+    await logbook.updateAction(saved.actions[0]!.id, {
+      status: 'done',
+      followUp: { happened: 'Went with six residents', learned: 'Bus stops matter more than we thought' },
+    });
+    const after = (await logbook.get(saved.entry.id))!;
+    expect(after.actions[0]).toMatchObject({ status: 'done', followUp: { happened: 'Went with six residents' } });
+    expect(after.entry.searchText).toContain('bus stops matter');
+    expect(after.entry.updatedAt).toBe(clock.toISOString());
+  });
+});
+
+describe('finding entries', () => {
+  it('filters by capability, group, status, tag, date and words of the text', async () => {
+    await logbook.save(draftWith({ community: 'Hulme', tags: ['Housing'], actions: [{ ...emptyAction(), what: 'Call Jo', status: 'done' }] }));
+    nextTick(86_400_000 * 3);
+    await logbook.save({ ...emptyDraft(undefined, 7), notes: 'A free note about networks', tags: ['networks'] });
+    const items = await live();
+    const find = (filter: Partial<typeof NO_FILTER> & Record<string, unknown>) =>
+      items.filter((i) => matches(i, { ...NO_FILTER, ...filter })).map((i) => i.entry.community || i.entry.notes);
+    expect(find({})).toHaveLength(2);
+    expect(find({ capability: 2 })).toEqual(['Hulme']);
+    expect(find({ capability: 7 })).toEqual(['A free note about networks']);
+    expect(find({ group: 'public' })).toEqual(['Hulme']);
+    expect(find({ status: 'done' })).toEqual(['Hulme']);
+    expect(find({ status: 'planned' })).toEqual([]);
+    expect(find({ tag: 'housing' })).toEqual(['Hulme']);
+    expect(find({ from: '2026-03-02' })).toEqual(['A free note about networks']);
+    expect(find({ to: '2026-03-01' })).toEqual(['Hulme']);
+    expect(find({ query: 'RESIDENT panel' })).toEqual(['Hulme']);
+    expect(find({ query: 'jo hulme' })).toEqual(['Hulme']);
+    expect(find({ query: 'networks free' })).toEqual(['A free note about networks']);
+    expect(find({ query: 'nothing like this' })).toEqual([]);
+  });
+
+  it('tells every watcher about a change (as another tab would see it)', async () => {
+    const other = open();
+    const seen: number[] = [];
+    const stop = other.watchEntries((items) => seen.push(items.length), (p) => {
+      throw p;
+    });
+    await waitFor(() => seen.length > 0);
+    await logbook.save(draftWith({ reflection: 'hello' }));
+    await waitFor(() => seen.at(-1) === 1);
+    stop();
+    other.close();
+  });
+});
+
+describe('drafts and settings', () => {
+  it('keeps one draft per key until deleted', async () => {
+    await logbook.saveDraft('new:cap-02-public-2', draftWith({ reflection: 'typing…' }));
+    await logbook.saveDraft('new:cap-02-public-2', draftWith({ reflection: 'typing more…' }));
+    expect((await logbook.loadDraft('new:cap-02-public-2'))?.draft.reflection).toBe('typing more…');
+    await logbook.deleteDraft('new:cap-02-public-2');
+    expect(await logbook.loadDraft('new:cap-02-public-2')).toBeUndefined();
+    await logbook.setMeta('persistRequested', true);
+    expect(await logbook.getMeta<boolean>('persistRequested')).toBe(true);
+  });
+});
+
+describe('schema', () => {
+  it('opens a database written by the first released schema and keeps every record', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    await writeV1Database(factory, 'test-logbook');
+    logbook = open();
+    const items = await live();
+    expect(items).toHaveLength(1);
+    expect(items[0]!.entry).toEqual(V1_RECORDS.entries[0]);
+    expect(items[0]!.actions).toEqual(V1_RECORDS.actions);
+    expect((await logbook.get(V1_RECORDS.entries[1]!.id))?.entry.deleted).toBe(1);
+    expect((await logbook.loadDraft('new:free'))?.draft.reflection).toBe('I was writing this when');
+    // And it can still be written to.
+    const saved = await logbook.save(draftWith({ id: V1_RECORDS.entries[0]!.id, reflection: 'edited', community: 'Moss Side tenants' }));
+    expect(saved.entry.createdAt).toBe(V1_RECORDS.entries[0]!.createdAt);
+  });
+});
+
+describe('problems from other tabs', () => {
+  it('steps aside and reports it when a newer version opens the database elsewhere', async () => {
+    const problems: string[] = [];
+    logbook.close();
+    logbook = open({ onProblem: (p) => problems.push(p.kind) });
+    await logbook.open();
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open('test-logbook', 1000);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    expect(problems).toEqual(['version']);
+    await expect(logbook.save(draftWith({ reflection: 'after' }))).rejects.toMatchObject({ kind: expect.stringMatching(/version/) });
+  });
+
+  it('reports when an old tab blocks the upgrade, then carries on when it closes', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const request = factory.open('test-logbook', 5);
+      request.onupgradeneeded = () => request.result.createObjectStore('entries', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+    });
+    const problems: string[] = [];
+    logbook = open({ onProblem: (p) => problems.push(p.kind) });
+    const opening = logbook.open();
+    await waitFor(() => problems.length > 0);
+    expect(problems).toEqual(['blocked']);
+    old.close();
+    await opening;
+    expect(await live()).toEqual([]);
+  });
+});
+
+async function live(): Promise<EntryWithActions[]> {
+  return new Promise((resolve, reject) => {
+    const stop = logbook.watchEntries(
+      (items) => {
+        resolve(items);
+        queueMicrotask(() => stop());
+      },
+      reject,
+    );
+  });
+}
+
+function rawRequest<T>(run: (db: IDBDatabase) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const open = factory.open('test-logbook');
+    open.onsuccess = () => {
+      const request = run(open.result);
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+function rawCount(store: string): Promise<number> {
+  return rawRequest((db) => db.transaction(store).objectStore(store).count());
+}
+
+function rawActions(entryId: string) {
+  return rawRequest((db) => db.transaction('actions').objectStore('actions').index('entryId').getAll(entryId));
+}
+
+async function waitFor(condition: () => boolean, timeout = 2000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeout) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,43 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { kindOf, StorageProblem, toStorageProblem } from '../../src/storage/storage-problem';
+
+const domError = (name: string) => Object.assign(new Error(name), { name });
+
+describe('storage problems', () => {
+  it('recognises a full disk, also inside an aborted transaction', () => {
+    expect(kindOf(new Dexie.QuotaExceededError('full'))).toBe('quota');
+    expect(kindOf(new Dexie.AbortError('Transaction aborted', domError('QuotaExceededError')))).toBe('quota');
+    expect(kindOf(domError('QuotaExceededError'))).toBe('quota');
+  });
+
+  it('recognises IndexedDB being unavailable', () => {
+    expect(kindOf(new Dexie.MissingAPIError('no indexedDB'))).toBe('unavailable');
+    expect(kindOf(new Dexie.OpenFailedError('open failed', domError('InvalidStateError')))).toBe('unavailable');
+    expect(kindOf(domError('SecurityError'))).toBe('unavailable');
+  });
+
+  it('recognises a newer version in another tab', () => {
+    expect(kindOf(new Dexie.VersionChangeError('upgraded elsewhere'))).toBe('version');
+    expect(kindOf(new Dexie.DatabaseClosedError('closed'))).toBe('version');
+    expect(kindOf(new Dexie.OpenFailedError('open', domError('VersionError')))).toBe('version');
+  });
+
+  it('says something useful about anything else, and keeps the detail', () => {
+    const problem = toStorageProblem(new Error('disk on fire'));
+    expect(problem).toBeInstanceOf(StorageProblem);
+    expect(problem.kind).toBe('unknown');
+    expect(problem.detail).toBe('disk on fire');
+    expect(problem.message).toMatch(/nothing was changed\. Your text is still here/);
+    expect(toStorageProblem(problem)).toBe(problem);
+    expect(kindOf(undefined)).toBe('unknown');
+  });
+
+  it('speaks plain English for every kind', () => {
+    for (const kind of ['quota', 'blocked', 'version', 'unavailable', 'unknown'] as const) {
+      const message = new StorageProblem(kind).message;
+      expect(message).not.toMatch(/Dexie|IndexedDB|Error|transaction/);
+      expect(message.length).toBeGreaterThan(60);
+    }
+  });
+});
