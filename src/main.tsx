@@ -4,6 +4,7 @@ import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/card.css';
 import './ui/styles/screens.css';
+import './ui/styles/logbook.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

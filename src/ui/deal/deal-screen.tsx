@@ -72,6 +72,7 @@ export function DealScreen({ cardId, both = false }: Props) {
       p: goPrevious,
       b: toggleBoth,
       r: doReshuffle,
+      w: () => card && navigate(paths.newEntry(card.id)),
     },
     !choosing,
   );
@@ -165,6 +166,11 @@ export function DealScreen({ cardId, both = false }: Props) {
           <button type="button" class="button" aria-pressed={both} onClick={toggleBoth}>
             Show both groups
           </button>
+        )}
+        {card && (
+          <a class="button" href={paths.newEntry(card.id)}>
+            Reflect on this card
+          </a>
         )}
         {deal.dealt > 0 && !atEnd && (
           <button type="button" class="button" onClick={doReshuffle}>

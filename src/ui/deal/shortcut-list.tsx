@@ -5,6 +5,7 @@ const SHORTCUTS: [keys: string[], action: string][] = [
   [['←', 'Page Up'], 'Previous card'],
   [['B'], 'Show both groups'],
   [['R'], 'Reshuffle'],
+  [['W'], 'Write a reflection on this card'],
 ];
 
 export function ShortcutList() {

@@ -8,6 +8,11 @@ export type Route =
   | { name: 'deck' }
   | { name: 'capability'; number: number }
   | { name: 'about' }
+  | { name: 'logbook' }
+  | { name: 'new-entry'; cardId?: string }
+  | { name: 'entry'; id: string }
+  | { name: 'actions' }
+  | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -16,6 +21,11 @@ export const paths = {
   deck: () => '#/deck',
   capability: (n: number) => `#/capability/${n}`,
   about: () => '#/about',
+  logbook: () => '#/logbook',
+  newEntry: (cardId?: string) => (cardId ? `#/logbook/new/${encodeURIComponent(cardId)}` : '#/logbook/new'),
+  entry: (id: string) => `#/logbook/entry/${encodeURIComponent(id)}`,
+  actions: () => '#/actions',
+  settings: () => '#/settings',
 };
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +41,14 @@ export function parseRoute(hash: string): Route {
     return { name: 'capability', number: Number(second) };
   }
   if (first === 'about' && parts.length === 1) return { name: 'about' };
+  if (first === 'logbook') {
+    if (parts.length === 1) return { name: 'logbook' };
+    if (second === 'new' && parts.length === 2) return { name: 'new-entry' };
+    if (second === 'new' && third && parts.length === 3) return { name: 'new-entry', cardId: third };
+    if (second === 'entry' && third && parts.length === 3) return { name: 'entry', id: third };
+  }
+  if (first === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   return { name: 'not-found', path };
 }
 

@@ -6,6 +6,14 @@ import { DeckScreen } from '../deck/deck-screen';
 import { paths, type Route } from '../routing/routes';
 import { useRoute } from '../routing/use-route';
 import { Header } from './header';
+import { lazyScreen } from './lazy-screen';
+import { Notices } from './notices';
+
+// The logbook screens bring Dexie with them: load them on first use, not on first paint.
+const LogbookScreen = lazyScreen(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
+const EntryFormScreen = lazyScreen(() => import('../logbook/entry-form-screen').then((m) => m.EntryFormScreen));
+const ActionsScreen = lazyScreen(() => import('../logbook/actions-screen').then((m) => m.ActionsScreen));
+const SettingsScreen = lazyScreen(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
 
 const TITLES: Record<Route['name'], string> = {
   deal: 'Deal a card',
@@ -13,6 +21,11 @@ const TITLES: Record<Route['name'], string> = {
   deck: 'The deck',
   capability: 'Capability',
   about: 'About this deck',
+  logbook: 'Logbook',
+  'new-entry': 'New entry',
+  entry: 'Entry',
+  actions: 'Actions',
+  settings: 'Settings',
   'not-found': 'Page not found',
 };
 
@@ -37,6 +50,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />
       </main>
+      <Notices />
     </>
   );
 }
@@ -53,6 +67,16 @@ function Screen({ route }: { route: Route }) {
       return <CapabilityScreen number={route.number} />;
     case 'about':
       return <AboutScreen />;
+    case 'logbook':
+      return <LogbookScreen />;
+    case 'new-entry':
+      return <EntryFormScreen key={`new-${route.cardId ?? ''}`} {...(route.cardId ? { cardId: route.cardId } : {})} />;
+    case 'entry':
+      return <EntryFormScreen key={`entry-${route.id}`} entryId={route.id} />;
+    case 'actions':
+      return <ActionsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <section class="screen" aria-labelledby="nf-title">

@@ -3,6 +3,9 @@ import { paths, type Route } from '../routing/routes';
 const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
   { href: paths.deal(), label: 'Deal', active: ['deal', 'card'] },
   { href: paths.deck(), label: 'Deck', active: ['deck', 'capability'] },
+  { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry'] },
+  { href: paths.actions(), label: 'Actions', active: ['actions'] },
+  { href: paths.settings(), label: 'Settings', active: ['settings'] },
   { href: paths.about(), label: 'About', active: ['about'] },
 ];
 

@@ -1,0 +1,153 @@
+/**
+ * The logbook as the UI sees it: one shared connection, saving with the follow-on work a save
+ * implies (clearing the draft, asking for persistent storage once), and drafts that survive
+ * even when IndexedDB refuses to write.
+ */
+import type { EntryDraft } from '../domain/logbook/drafts';
+import type { ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import { requestPersistence, storageStatus } from '../storage/device-storage';
+import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
+import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
+import { useNotices } from './notices';
+
+export type { StorageProblem, Unsubscribe };
+export type { StorageStatus } from '../storage/device-storage';
+
+let current: Logbook | null = null;
+let databaseName = DEFAULT_DATABASE;
+
+/** Chooses the database (e.g. a guest logbook). Closes the current connection. */
+export function selectDatabase(name: string): void {
+  current?.close();
+  current = null;
+  databaseName = name;
+}
+
+export function logbook(): Logbook {
+  if (!current) {
+    current = openLogbook(databaseName, {
+      onProblem: (problem) => useNotices.getState().showProblem(problem),
+    });
+    current.open().catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
+  }
+  return current;
+}
+
+const FALLBACK_PREFIX = 'power-shifting:draft:';
+
+interface FallbackDraft {
+  savedAt: string;
+  draft: EntryDraft;
+}
+
+function readFallback(key: string): FallbackDraft | undefined {
+  try {
+    const raw = localStorage.getItem(FALLBACK_PREFIX + key);
+    return raw ? (JSON.parse(raw) as FallbackDraft) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a draft; if the database will not take it, keeps an emergency copy in localStorage. */
+export async function saveDraft(key: string, draft: EntryDraft): Promise<void> {
+  try {
+    await logbook().saveDraft(key, draft);
+    localStorage.removeItem(FALLBACK_PREFIX + key);
+  } catch (error) {
+    try {
+      localStorage.setItem(FALLBACK_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), draft }));
+    } catch {
+      // Both stores refused; the caller shows the problem and the text stays on screen.
+    }
+    throw toStorageProblem(error);
+  }
+}
+
+/** The newest of the database draft and any emergency copy. */
+export async function loadDraft(key: string): Promise<FallbackDraft | undefined> {
+  const fallback = readFallback(key);
+  let stored: FallbackDraft | undefined;
+  try {
+    stored = await logbook().loadDraft(key);
+  } catch (error) {
+    if (!fallback) throw toStorageProblem(error);
+  }
+  if (stored && fallback) return stored.savedAt >= fallback.savedAt ? stored : fallback;
+  return stored ?? fallback;
+}
+
+export async function discardDraft(key: string): Promise<void> {
+  localStorage.removeItem(FALLBACK_PREFIX + key);
+  await logbook().deleteDraft(key);
+}
+
+/** Saves an entry, then clears its draft and, after the first entry, asks to keep storage. */
+export async function saveEntry(draft: EntryDraft, draftKey?: string): Promise<EntryWithActions> {
+  const saved = await logbook().save(draft);
+  if (draftKey) await discardDraft(draftKey).catch(() => undefined);
+  void askForPersistenceOnce();
+  return saved;
+}
+
+async function askForPersistenceOnce(): Promise<void> {
+  try {
+    const book = logbook();
+    if (await book.getMeta<boolean>('persistRequested')) return;
+    await book.setMeta('persistRequested', true);
+    await requestPersistence();
+  } catch {
+    // Not being able to ask is not worth interrupting the user for; Settings shows the status.
+  }
+}
+
+export async function deleteEntry(entryId: string): Promise<void> {
+  const deleted: DeletedEntry = await logbook().remove(entryId);
+  const notices = useNotices.getState();
+  notices.showToast('Entry deleted.', {
+    label: 'Undo',
+    run: () => {
+      logbook()
+        .undoRemove(deleted)
+        .then(() => useNotices.getState().showToast('Entry restored.'))
+        .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
+    },
+  });
+}
+
+export function getEntry(id: string): Promise<EntryWithActions | undefined> {
+  return logbook().get(id);
+}
+
+export function updateAction(actionId: string, status: ActionStatus, followUp?: FollowUp): Promise<void> {
+  return logbook().updateAction(actionId, followUp ? { status, followUp } : { status });
+}
+
+export function watchEntries(onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().watchEntries(onValue, onError);
+}
+
+export function watchEntry(
+  id: string,
+  onValue: (item: EntryWithActions | undefined) => void,
+  onError: (p: StorageProblem) => void,
+): Unsubscribe {
+  return logbook().watchEntry(id, onValue, onError);
+}
+
+export function watchDrafts(
+  onValue: (drafts: { key: string; savedAt: string; draft: EntryDraft }[]) => void,
+  onError: (p: StorageProblem) => void,
+): Unsubscribe {
+  return logbook().watchDrafts(onValue, onError);
+}
+
+export async function storageInfo() {
+  return storageStatus();
+}
+
+export async function askToKeepStorage(): Promise<boolean | null> {
+  const answer = await requestPersistence();
+  await logbook().setMeta('persistRequested', true).catch(() => undefined);
+  return answer;
+}

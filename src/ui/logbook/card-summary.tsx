@@ -1,0 +1,16 @@
+import type { CardSnapshot } from '../../domain/logbook/records';
+import { capabilityColour } from '../cards/capability-colour';
+
+/** The card an entry reflects on, as it read when the entry was written. */
+export function CardSummary({ card, inDeck }: { card: CardSnapshot; inDeck: boolean }) {
+  return (
+    <aside class="card-summary" data-cap={capabilityColour(card.capabilityNumber)} aria-label="The card">
+      <p class="card-summary__cap">
+        Capability {card.capabilityNumber}: {card.capabilityHeading}
+      </p>
+      <p class="card-summary__task">{card.text}</p>
+      <p class="card-summary__group">For {card.groupName.toLowerCase()}</p>
+      {!inDeck && <p class="card-summary__gone">This card is no longer in the deck; your entry keeps its words.</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,317 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { snapshotOf } from '../../domain/logbook/card-snapshot';
+import { draftOf } from '../../domain/logbook/compose';
+import { emptyAction, emptyDraft, hasContent, parseTags, type EntryDraft } from '../../domain/logbook/drafts';
+import { distinct } from '../../domain/logbook/filters';
+import { deckById, findCard, useDealStore } from '../../state/deal-store';
+import { deleteEntry, discardDraft, getEntry, loadDraft, saveEntry, watchEntries } from '../../state/logbook';
+import { useNotices } from '../../state/notices';
+import { paths } from '../routing/routes';
+import { navigate } from '../routing/use-route';
+import { useLive } from '../shell/use-live';
+import { ActionFields } from './action-fields';
+import { CardSummary } from './card-summary';
+import { Field } from './field';
+import { useAutosave, type AutosaveStatus } from './use-autosave';
+
+interface Props {
+  cardId?: string;
+  entryId?: string;
+}
+
+type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'missing' } | { name: 'failed'; message: string };
+
+const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
+
+export function EntryFormScreen({ cardId, entryId }: Props) {
+  const draftKey = entryId ? `edit:${entryId}` : cardId ? `new:card:${cardId}` : 'new:free';
+  const deck = deckById(useDealStore((s) => s.deckId));
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [draft, setDraft] = useState<EntryDraft | null>(null);
+  const [tagsText, setTagsText] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const autosave = useAutosave(draftKey, draft, dirty);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const known = useLive(watchEntries, []);
+  const communities = useMemo(() => distinct((known.value ?? []).map((i) => i.entry.community)), [known.value]);
+  const tags = useMemo(() => distinct((known.value ?? []).flatMap((i) => i.entry.tags)), [known.value]);
+
+  useEffect(() => {
+    let live = true;
+    setPhase({ name: 'loading' });
+    setDirty(false);
+    setRestoredAt(null);
+    setError(null);
+    (async () => {
+      const [stored, existing] = await Promise.all([loadDraft(draftKey), entryId ? getEntry(entryId) : undefined]);
+      if (!live) return;
+      if (entryId && (!existing || existing.entry.deleted)) {
+        setPhase({ name: 'missing' });
+        return;
+      }
+      const card = cardId ? findCard(deck.id, cardId) : undefined;
+      if (cardId && !card && !stored) {
+        setPhase({ name: 'missing' });
+        return;
+      }
+      const start = stored?.draft ?? (existing ? draftOf(existing) : emptyDraft(card ? snapshotOf(card) : undefined));
+      setDraft(start);
+      setTagsText(start.tags.join(', '));
+      if (stored) setRestoredAt(stored.savedAt);
+      setPhase({ name: 'ready' });
+    })().catch((problem: Error) => live && setPhase({ name: 'failed', message: problem.message }));
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+
+  const change = (update: Partial<EntryDraft>) => {
+    setDraft((d) => (d ? { ...d, ...update } : d));
+    setDirty(true);
+    setError(null);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!draft || saving) return;
+    const toSave = { ...draft, tags: parseTags(tagsText) };
+    if (!hasContent(toSave)) {
+      setError('Write something before saving: any field will do.');
+      return;
+    }
+    setSaving(true);
+    try {
+      await autosave.cancel();
+      const saved = await saveEntry(toSave, draftKey);
+      setDirty(false);
+      setRestoredAt(null);
+      useNotices.getState().showToast('Saved to your logbook.');
+      if (!entryId) navigate(paths.entry(saved.entry.id));
+      else setDraft(draftOf(saved));
+    } catch (problem) {
+      // Keep the draft safe again: the save failed, so what is on screen is still unsaved.
+      setDirty(true);
+      setError((problem as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const discard = async () => {
+    await autosave.cancel();
+    await discardDraft(draftKey).catch(() => undefined);
+    const existing = entryId ? await getEntry(entryId) : undefined;
+    const card = cardId ? findCard(deck.id, cardId) : undefined;
+    const start = existing ? draftOf(existing) : emptyDraft(card ? snapshotOf(card) : draft?.card);
+    setDraft(start);
+    setTagsText(start.tags.join(', '));
+    setDirty(false);
+    setRestoredAt(null);
+  };
+
+  const remove = async () => {
+    if (!entryId) return;
+    try {
+      await autosave.cancel();
+      await discardDraft(draftKey).catch(() => undefined);
+      await deleteEntry(entryId);
+      navigate(paths.logbook());
+    } catch (problem) {
+      setError((problem as Error).message);
+    }
+  };
+
+  if (phase.name === 'loading') return <p class="loading" aria-busy="true">Loading…</p>;
+  if (phase.name === 'failed') {
+    return (
+      <section class="screen" aria-labelledby="entry-failed">
+        <h1 id="entry-failed">The logbook could not be opened</h1>
+        <p role="alert">{phase.message}</p>
+      </section>
+    );
+  }
+  if (phase.name === 'missing' || !draft) {
+    return (
+      <section class="screen" aria-labelledby="entry-missing">
+        <h1 id="entry-missing">{entryId ? 'Entry not found' : 'Card not found'}</h1>
+        <p>{entryId ? 'This entry may have been deleted.' : 'There is no such card in the deck.'}</p>
+        <p>
+          <a class="button button--primary" href={paths.logbook()}>
+            Go to the logbook
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  const title = entryId ? 'Edit entry' : draft.card ? 'Reflect on this card' : 'Write a free note';
+  const inDeck = !!draft.card && !!findCard(draft.card.deckId, draft.card.cardId);
+
+  return (
+    <section class="screen entry-form" aria-labelledby="entry-title">
+      <h1 id="entry-title" ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {restoredAt && (
+        <div class="notice" role="status">
+          <p>We kept what you were writing ({formatTime(restoredAt)}). Carry on, or start again.</p>
+          <button type="button" class="button button--small" onClick={discard}>
+            Discard draft
+          </button>
+        </div>
+      )}
+      {draft.card && <CardSummary card={draft.card} inDeck={inDeck} />}
+      <form onSubmit={submit} noValidate>
+        {!draft.card && (
+          <Field label="Capability (optional)" hint="Link this note to one of the capabilities.">
+            {({ id, describedBy }) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={draft.capabilityNumber === undefined ? '' : String(draft.capabilityNumber)}
+                onChange={(e) => {
+                  const v = value(e);
+                  const next = { ...draft };
+                  if (v) next.capabilityNumber = Number(v);
+                  else delete next.capabilityNumber;
+                  setDraft(next);
+                  setDirty(true);
+                }}
+              >
+                <option value="">None</option>
+                {deck.capabilities.map((c) => (
+                  <option key={c.id} value={c.number}>
+                    {c.number}. {c.heading}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field
+          label="Which community are you working with?"
+          hint="The deck leaves this to you: a whole neighbourhood, or a small community within it."
+        >
+          {({ id, describedBy }) => (
+            <>
+              <input
+                id={id}
+                type="text"
+                list="known-communities"
+                autocomplete="off"
+                aria-describedby={describedBy}
+                value={draft.community}
+                onInput={(e) => change({ community: value(e) })}
+              />
+              <datalist id="known-communities">
+                {communities.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="What does this look like where you work?">
+          {({ id }) => (
+            <textarea id={id} rows={5} value={draft.reflection} onInput={(e) => change({ reflection: value(e) })} />
+          )}
+        </Field>
+
+        <section class="entry-form__actions" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">Actions</h2>
+          {draft.actions.length === 0 && (
+            <p class="muted">What will you do, who with, and by when? Add an action for each step you agree.</p>
+          )}
+          {draft.actions.map((action, i) => (
+            <ActionFields
+              key={action.id ?? `new-${i}`}
+              action={action}
+              number={i + 1}
+              onChange={(a) => change({ actions: draft.actions.map((x, j) => (j === i ? a : x)) })}
+              onRemove={() => change({ actions: draft.actions.filter((_, j) => j !== i) })}
+            />
+          ))}
+          <button type="button" class="button" onClick={() => change({ actions: [...draft.actions, emptyAction()] })}>
+            Add an action
+          </button>
+        </section>
+
+        <Field label="Notes">
+          {({ id }) => <textarea id={id} rows={3} value={draft.notes} onInput={(e) => change({ notes: value(e) })} />}
+        </Field>
+        <Field label="Tags (optional)" hint="Separate tags with commas, for example: housing, young people">
+          {({ id, describedBy }) => (
+            <>
+              <input
+                id={id}
+                type="text"
+                list="known-tags"
+                autocomplete="off"
+                aria-describedby={describedBy}
+                value={tagsText}
+                onInput={(e) => {
+                  setTagsText(value(e));
+                  change({ tags: parseTags(value(e)) });
+                }}
+              />
+              <datalist id="known-tags">
+                {tags.map((t) => (
+                  <option key={t} value={t} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="form-actions">
+          <button type="submit" class="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : entryId ? 'Save changes' : 'Save to logbook'}
+          </button>
+          <AutosaveNote status={autosave.status} dirty={dirty} />
+          {entryId && (
+            <button type="button" class="button button--danger" onClick={remove}>
+              Delete entry
+            </button>
+          )}
+        </div>
+      </form>
+      <p class="entry-form__links">
+        <a href={paths.logbook()}>Back to the logbook</a>
+        {draft.card && (
+          <>
+            {' · '}
+            <a href={paths.card(draft.card.cardId)}>Back to the card</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function AutosaveNote({ status, dirty }: { status: AutosaveStatus; dirty: boolean }) {
+  const text =
+    status.state === 'failed'
+      ? `Your draft could not be kept on this device: ${status.message}`
+      : status.state === 'saving'
+        ? 'Keeping your draft…'
+        : status.state === 'saved' && dirty
+          ? `Draft kept on this device at ${formatTime(status.at.toISOString())}`
+          : '';
+  return (
+    <span class={`autosave ${status.state === 'failed' ? 'autosave--failed' : ''}`} role="status" data-testid="autosave">
+      {text}
+    </span>
+  );
+}
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,103 @@
+import type { Deck } from '../../content/schema';
+import { isFiltering, NO_FILTER, type LogbookFilter } from '../../domain/logbook/filters';
+import { ACTION_STATUSES, STATUS_LABELS, type ActionStatus } from '../../domain/logbook/records';
+import { Field } from './field';
+
+interface Props {
+  deck: Deck;
+  tags: string[];
+  filter: LogbookFilter;
+  onChange: (filter: LogbookFilter) => void;
+}
+
+const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
+
+/** Search as you type, plus filters by capability, group, action status, tag and date range. */
+export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
+  const set = (change: Partial<LogbookFilter>) => {
+    const next: LogbookFilter = { ...filter, ...change };
+    for (const key of Object.keys(next) as (keyof LogbookFilter)[]) {
+      if (key !== 'query' && (next[key] === '' || next[key] === undefined)) delete next[key];
+    }
+    onChange(next);
+  };
+  return (
+    <div class="filters" role="search">
+      <Field label="Search your logbook" class="filters__search">
+        {({ id }) => (
+          <input id={id} type="search" value={filter.query} onInput={(e) => set({ query: value(e) })} autocomplete="off" />
+        )}
+      </Field>
+      <details class="filters__more" open={isFiltering({ ...filter, query: '' })}>
+        <summary>Filters</summary>
+        <div class="filters__grid">
+          <Field label="Capability">
+            {({ id }) => (
+              <select
+                id={id}
+                value={filter.capability === undefined ? '' : String(filter.capability)}
+                onChange={(e) => set({ capability: value(e) ? Number(value(e)) : undefined })}
+              >
+                <option value="">Any</option>
+                {deck.capabilities.map((c) => (
+                  <option key={c.id} value={c.number}>
+                    {c.number}. {c.heading}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Group">
+            {({ id }) => (
+              <select id={id} value={filter.group ?? ''} onChange={(e) => set({ group: value(e) || undefined })}>
+                <option value="">Any</option>
+                {deck.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Has an action that is">
+            {({ id }) => (
+              <select
+                id={id}
+                value={filter.status ?? ''}
+                onChange={(e) => set({ status: (value(e) || undefined) as ActionStatus | undefined })}
+              >
+                <option value="">Any</option>
+                {ACTION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Tag">
+            {({ id }) => (
+              <select id={id} value={filter.tag ?? ''} onChange={(e) => set({ tag: value(e) || undefined })}>
+                <option value="">Any</option>
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Written from">
+            {({ id }) => <input id={id} type="date" value={filter.from ?? ''} onInput={(e) => set({ from: value(e) || undefined })} />}
+          </Field>
+          <Field label="Written until">
+            {({ id }) => <input id={id} type="date" value={filter.to ?? ''} onInput={(e) => set({ to: value(e) || undefined })} />}
+          </Field>
+        </div>
+        <button type="button" class="button button--small" onClick={() => onChange(NO_FILTER)} disabled={!isFiltering(filter)}>
+          Clear search and filters
+        </button>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { act, render } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
+import { flushAll } from '../../src/state/flush';
+
+const saved: { key: string; draft: EntryDraft }[] = [];
+vi.mock('../../src/state/logbook', () => ({
+  saveDraft: vi.fn(async (key: string, draft: EntryDraft) => {
+    saved.push({ key, draft });
+  }),
+}));
+
+const { useAutosave } = await import('../../src/ui/logbook/use-autosave');
+
+function Harness({ text, dirty = true }: { text: string; dirty?: boolean }) {
+  useAutosave('new:free', { ...emptyDraft(), notes: text }, dirty);
+  return null;
+}
+
+describe('draft autosave', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    saved.length = 0;
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a pause in typing, then saves only the latest text', async () => {
+    const { rerender } = render(<Harness text="a" />);
+    rerender(<Harness text="ab" />);
+    rerender(<Harness text="abc" />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(300)));
+    expect(saved).toEqual([]);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(200)));
+    expect(saved.map((s) => s.draft.notes)).toEqual(['abc']);
+  });
+
+  it('does not save a form the user has not changed', async () => {
+    render(<Harness text="loaded" dirty={false} />);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2000)));
+    expect(saved).toEqual([]);
+  });
+
+  it('saves at once when the page is hidden', async () => {
+    render(<Harness text="typed" />);
+    await act(async () => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(saved.map((s) => s.draft.notes)).toEqual(['typed']);
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+
+  it('saves at once on pagehide, on leaving the form, and when the app asks (before an update)', async () => {
+    const { rerender, unmount } = render(<Harness text="one" />);
+    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    expect(saved.map((s) => s.draft.notes)).toEqual(['one']);
+    rerender(<Harness text="two" />);
+    await act(() => flushAll());
+    expect(saved.map((s) => s.draft.notes)).toEqual(['one', 'two']);
+    rerender(<Harness text="three" />);
+    await act(async () => void unmount());
+    expect(saved.map((s) => s.draft.notes)).toEqual(['one', 'two', 'three']);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(2000)));
+    expect(saved).toHaveLength(3);
+  });
+});
