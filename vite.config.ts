@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -7,9 +8,11 @@ import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   publicDir: 'src/pwa/public',
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
     preact(),
     contentPlugin(root),

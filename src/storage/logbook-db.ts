@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { ActionRecord, EntryRecord } from '../domain/logbook/records';
+import type { SessionRecord } from '../domain/sessions/records';
 
 export interface DraftRecord {
   key: string;
@@ -19,6 +20,7 @@ export class LogbookDB extends Dexie {
   actions!: EntityTable<ActionRecord, 'id'>;
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  sessions!: EntityTable<SessionRecord, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -28,6 +30,11 @@ export class LogbookDB extends Dexie {
       actions: 'id, entryId, updatedAt, deleted, due',
       drafts: 'key',
       meta: 'key',
+    });
+    // Version 2: sessions, and entries findable by the session they were written in.
+    this.version(2).stores({
+      entries: 'id, createdAt, updatedAt, deleted, sessionId',
+      sessions: 'id, date, series, updatedAt, deleted',
     });
   }
 }

@@ -7,7 +7,9 @@ import { liveQuery } from 'dexie';
 import { newId } from '../domain/ids';
 import { compose, draftOf } from '../domain/logbook/compose';
 import type { EntryDraft } from '../domain/logbook/drafts';
+import { planMerge, type BackupData, type MergePlan } from '../domain/exports/backup';
 import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { SessionRecord } from '../domain/sessions/records';
 import { LogbookDB, type DraftRecord } from './logbook-db';
 import { StorageProblem, toStorageProblem } from './storage-problem';
 
@@ -176,6 +178,98 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     getMeta: <T>(key: string) => guard(async () => (await db.meta.get(key))?.value as T | undefined),
 
     setMeta: (key: string, value: unknown) => guard(async () => void (await db.meta.put({ key, value }))),
+
+    saveSession: (session: SessionRecord) =>
+      guard(async () => {
+        const record = { ...session, updatedAt: now() };
+        await db.sessions.put(record);
+        return record;
+      }),
+
+    /** Applies a change to the stored session inside one transaction, so concurrent changes from two windows both land. */
+    changeSession: (id: string, change: (session: SessionRecord) => SessionRecord | undefined) =>
+      guard(() =>
+        db.transaction('rw', db.sessions, async () => {
+          const current = await db.sessions.get(id);
+          if (!current || current.deleted) return undefined;
+          const next = change(current);
+          if (!next) return current;
+          const record = { ...next, id, updatedAt: now() };
+          await db.sessions.put(record);
+          return record;
+        }),
+      ),
+
+    getSession: (id: string) => guard(() => db.sessions.get(id)),
+
+    watchSessions: (onValue: (sessions: SessionRecord[]) => void, onError: (p: StorageProblem) => void) =>
+      watch(() => db.sessions.where('deleted').equals(0).toArray(), onValue, onError),
+
+    watchSession: (id: string, onValue: (session: SessionRecord | undefined) => void, onError: (p: StorageProblem) => void) =>
+      watch(() => db.sessions.get(id), onValue, onError),
+
+    /** Entries written in some sessions, oldest first, with their actions. */
+    watchSessionEntries: (sessionIds: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
+      watch(
+        async () => {
+          const entries = (await db.entries.where('sessionId').anyOf(sessionIds).toArray()).filter((e) => e.deleted === 0);
+          const actions = await db.actions.where('entryId').anyOf(entries.map((e) => e.id)).toArray();
+          return entries
+            .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+            .map((entry) => ({
+              entry,
+              actions: actions.filter((a) => a.entryId === entry.id && a.deleted === 0).sort((a, b) => a.order - b.order),
+            }));
+        },
+        onValue,
+        onError,
+      ),
+
+    /** Every record, tombstones included, for a backup. */
+    exportAll: () =>
+      guard(() =>
+        db.transaction('r', db.entries, db.actions, db.sessions, async (): Promise<BackupData> => ({
+          entries: await db.entries.toArray(),
+          actions: await db.actions.toArray(),
+          sessions: await db.sessions.toArray(),
+        })),
+      ),
+
+    /**
+     * Merges a validated backup: all of it in one transaction, or none of it. With `dryRun`
+     * it only says what would change.
+     */
+    merge: (incoming: BackupData, { dryRun = false } = {}) =>
+      guard(() =>
+        db.transaction(dryRun ? 'r' : 'rw', db.entries, db.actions, db.sessions, async (): Promise<MergePlan> => {
+          const [entries, actions, sessions] = await Promise.all([
+            db.entries.bulkGet(incoming.entries.map((e) => e.id)),
+            db.actions.bulkGet(incoming.actions.map((a) => a.id)),
+            db.sessions.bulkGet(incoming.sessions.map((s) => s.id)),
+          ]);
+          const byId = <T extends { id: string }>(records: (T | undefined)[]) =>
+            new Map(records.filter((r): r is T => !!r).map((r) => [r.id, r]));
+          const result = planMerge(incoming, {
+            entries: byId(entries),
+            actions: byId(actions),
+            sessions: byId(sessions),
+          });
+          if (!dryRun) {
+            await db.entries.bulkPut(result.put.entries);
+            await db.actions.bulkPut(result.put.actions);
+            await db.sessions.bulkPut(result.put.sessions);
+          }
+          return result;
+        }),
+      ),
+
+    /** Deletes every entry, action, session and draft on this device (settings are kept). */
+    clearAll: () =>
+      guard(() =>
+        db.transaction('rw', [db.entries, db.actions, db.sessions, db.drafts], async () => {
+          await Promise.all([db.entries.clear(), db.actions.clear(), db.sessions.clear(), db.drafts.clear()]);
+        }),
+      ),
 
     /** For tests and the benchmark: removes the database entirely. */
     destroy: () => guard(() => db.delete()),

@@ -16,6 +16,7 @@ export interface EntryDraft {
   id?: string;
   card?: CardSnapshot;
   capabilityNumber?: number;
+  sessionId?: string;
   community: string;
   reflection: string;
   notes: string;

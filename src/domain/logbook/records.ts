@@ -13,7 +13,7 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
   dropped: 'Dropped',
 };
 
-interface Tracked {
+export interface Tracked {
   id: string;
   /** ISO 8601 timestamps. */
   createdAt: string;
@@ -38,6 +38,8 @@ export interface EntryRecord extends Tracked {
   card?: CardSnapshot;
   /** A free note may point at a capability without a card. */
   capabilityNumber?: number;
+  /** The session it was written in, if any. */
+  sessionId?: string;
   community: string;
   /** "What does this look like where you work?" */
   reflection: string;

@@ -1,0 +1,34 @@
+/**
+ * Which session is running, kept light (no database code) so the deal screen and the shell can
+ * know it on first paint. The session itself lives in the logbook database.
+ */
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { SessionKind, SessionStatus } from '../domain/sessions/records';
+
+export interface ActiveSession {
+  id: string;
+  title: string;
+  kind: SessionKind;
+  status: Exclude<SessionStatus, 'ended'>;
+}
+
+interface ActiveSessionState {
+  active: ActiveSession | null;
+  set: (active: ActiveSession | null) => void;
+}
+
+export const useActiveSession = create<ActiveSessionState>()(
+  persist(
+    (set) => ({
+      active: null,
+      set: (active) => set({ active }),
+    }),
+    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => localStorage) },
+  ),
+);
+
+/** Loads the session code (and the database) only when a session is actually being used. */
+export function withSessions<T>(use: (sessions: typeof import('./sessions')) => T | Promise<T>): Promise<T> {
+  return import('./sessions').then(use);
+}

@@ -1,0 +1,128 @@
+/** Every export and the backup restore, generated on the device from the logbook. */
+import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary, type MergePlan } from '../domain/exports/backup';
+import { logbookCsv } from '../domain/exports/csv';
+import { fileNames } from '../domain/exports/file-names';
+import { actionsIcs } from '../domain/exports/ics';
+import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
+import { byNewest, sortOpenActions, today } from '../domain/logbook/filters';
+import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
+import { logbook } from './logbook';
+
+export interface ExportFile {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/** Live entries with their live actions, newest first. */
+async function liveItems(): Promise<{ items: EntryWithActions[]; all: Awaited<ReturnType<ReturnType<typeof logbook>['exportAll']>> }> {
+  const all = await logbook().exportAll();
+  const actions = new Map<string, ActionRecord[]>();
+  for (const action of all.actions) {
+    if (action.deleted) continue;
+    const list = actions.get(action.entryId) ?? [];
+    list.push(action);
+    actions.set(action.entryId, list);
+  }
+  const items = all.entries
+    .filter((e) => e.deleted === 0)
+    .map((entry) => ({ entry, actions: (actions.get(entry.id) ?? []).sort((a, b) => a.order - b.order) }))
+    .sort(byNewest);
+  return { items, all };
+}
+
+export async function backupFile(now = new Date()): Promise<ExportFile> {
+  const { all } = await liveItems();
+  const text = backupJson(makeBackup(all, now, __APP_VERSION__));
+  return { name: fileNames.backup(now), type: 'application/json', text };
+}
+
+/** Remembers a backup was made, for the reminder in Settings and the Logbook. */
+export async function noteBackupMade(now = new Date()): Promise<void> {
+  await logbook().setMeta('lastBackupAt', now.toISOString());
+}
+
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  /** Entries written or changed since then. */
+  changedSince: number;
+  /** Entries in the logbook. */
+  total: number;
+}
+
+export const REMIND_AFTER_DAYS = 14;
+export const REMIND_AFTER_ENTRIES = 10;
+
+export async function backupStatus(): Promise<BackupStatus> {
+  const [last, { items }] = await Promise.all([logbook().getMeta<string>('lastBackupAt'), liveItems()]);
+  const changedSince = last ? items.filter((i) => i.entry.updatedAt > last).length : items.length;
+  return { lastBackupAt: last ?? null, changedSince, total: items.length };
+}
+
+export function needsReminder(status: BackupStatus, now = new Date()): boolean {
+  if (status.total === 0) return false;
+  if (status.changedSince >= REMIND_AFTER_ENTRIES) return true;
+  if (!status.lastBackupAt) return status.changedSince > 0 && status.total >= 3;
+  const days = (now.getTime() - new Date(status.lastBackupAt).getTime()) / 86_400_000;
+  return days >= REMIND_AFTER_DAYS && status.changedSince > 0;
+}
+
+export async function logbookCsvFile(now = new Date()): Promise<ExportFile> {
+  const { items, all } = await liveItems();
+  const sessions = new Map(all.sessions.map((s) => [s.id, s]));
+  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', text: logbookCsv(items, sessions) };
+}
+
+export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {
+  const { items } = await liveItems();
+  const entries = new Map<string, EntryRecord>(items.map((i) => [i.entry.id, i.entry]));
+  const open = sortOpenActions(items.flatMap((i) => i.actions), today(now)).filter((a) => a.due);
+  return {
+    name: fileNames.actionsIcs(now),
+    type: 'text/calendar;charset=utf-8',
+    text: actionsIcs(open.map((action) => ({ action, entry: entries.get(action.entryId) })), now),
+  };
+}
+
+export function actionIcsFile(action: ActionRecord, entry: EntryRecord | undefined, now = new Date()): ExportFile {
+  return {
+    name: fileNames.actionIcs(action.what),
+    type: 'text/calendar;charset=utf-8',
+    text: actionsIcs([{ action, entry }], now),
+  };
+}
+
+export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions): ExportFile {
+  return {
+    name: fileNames.sessionNotes(bundle.session.date, bundle.session.title),
+    type: 'text/markdown;charset=utf-8',
+    text: sessionNotesMarkdown(bundle, options),
+  };
+}
+
+export type RestorePreview =
+  | { ok: true; backup: Backup; summary: BackupSummary; plan: MergePlan }
+  | { ok: false; message: string };
+
+/** Reads and checks a chosen file completely, and says what importing it would change. */
+export async function previewRestore(file: Blob): Promise<RestorePreview> {
+  if (file.size > MAX_BACKUP_BYTES) return { ok: false, message: tooBig() };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: 'The file could not be read. Check it is on this device (not only in the cloud) and try again.' };
+  }
+  const read = readBackup(text);
+  if (!read.ok) return read;
+  const plan = await logbook().merge(read.backup.data, { dryRun: true });
+  return { ok: true, backup: read.backup, summary: summarise(read.backup), plan };
+}
+
+export function restore(backup: Backup): Promise<MergePlan> {
+  return logbook().merge(backup.data);
+}
+
+export function clearAllData(): Promise<void> {
+  return logbook().clearAll();
+}

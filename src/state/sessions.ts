@@ -1,0 +1,119 @@
+/** Starting, pausing, ending and reopening sessions, and recording what happens in them. */
+import { newId } from '../domain/ids';
+import type { EntryWithActions } from '../domain/logbook/records';
+import {
+  addDealtCard,
+  setCardNote as withCardNote,
+  type SessionDraft,
+  type SessionRecord,
+} from '../domain/sessions/records';
+import type { Unsubscribe } from '../storage/logbook';
+import type { StorageProblem } from '../storage/storage-problem';
+import { useActiveSession } from './active-session';
+import { logbook } from './logbook';
+
+function mirror(session: SessionRecord | undefined): void {
+  const store = useActiveSession.getState();
+  if (session && session.status !== 'ended' && session.deleted === 0) {
+    store.set({ id: session.id, title: session.title, kind: session.kind, status: session.status });
+  } else if (!session || store.active?.id === session.id) {
+    store.set(null);
+  }
+}
+
+/** Pauses whatever session is running, so only one records at a time. */
+async function pauseOthers(exceptId?: string): Promise<void> {
+  const active = useActiveSession.getState().active;
+  if (active && active.id !== exceptId && active.status === 'active') {
+    await logbook().changeSession(active.id, (s) => (s.status === 'active' ? { ...s, status: 'paused' } : undefined));
+  }
+}
+
+export async function startSession(draft: SessionDraft): Promise<SessionRecord> {
+  await pauseOthers();
+  const now = new Date().toISOString();
+  const session = await logbook().saveSession({
+    id: newId(),
+    createdAt: now,
+    updatedAt: now,
+    deleted: 0,
+    kind: draft.kind,
+    title: draft.title.trim(),
+    date: draft.date,
+    participants: draft.participants,
+    series: draft.series.trim(),
+    status: 'active',
+    cards: [],
+    cardNotes: [],
+    notes: '',
+  });
+  mirror(session);
+  return session;
+}
+
+async function setStatus(id: string, status: SessionRecord['status']): Promise<void> {
+  if (status === 'active') await pauseOthers(id);
+  const session = await logbook().changeSession(id, (s) => {
+    const next: SessionRecord = { ...s, status };
+    if (status === 'ended') next.endedAt = new Date().toISOString();
+    else delete next.endedAt;
+    return next;
+  });
+  mirror(session);
+}
+
+export const pauseSession = (id: string) => setStatus(id, 'paused');
+export const resumeSession = (id: string) => setStatus(id, 'active');
+export const endSession = (id: string) => setStatus(id, 'ended');
+
+export async function updateSessionDetails(id: string, details: Partial<SessionDraft>): Promise<void> {
+  const session = await logbook().changeSession(id, (s) => ({ ...s, ...details }));
+  mirror(session);
+}
+
+export async function setSessionNotes(id: string, notes: string): Promise<void> {
+  await logbook().changeSession(id, (s) => (s.notes === notes ? undefined : { ...s, notes }));
+}
+
+export async function setCardNote(id: string, cardId: string, text: string): Promise<void> {
+  await logbook().changeSession(id, (s) =>
+    (s.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') === text ? undefined : withCardNote(s, cardId, text),
+  );
+}
+
+/** Records a card shown while a session is running. */
+export async function recordCard(deckId: string, cardId: string): Promise<void> {
+  const active = useActiveSession.getState().active;
+  if (!active || active.status !== 'active') return;
+  const session = await logbook().changeSession(active.id, (s) =>
+    s.status === 'active' ? addDealtCard(s, { deckId, cardId, at: new Date().toISOString() }) : undefined,
+  );
+  if (!session) mirror(undefined);
+}
+
+export function watchSessions(onValue: (sessions: SessionRecord[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().watchSessions(onValue, onError);
+}
+
+export function watchSession(
+  id: string,
+  onValue: (session: SessionRecord | undefined) => void,
+  onError: (p: StorageProblem) => void,
+): Unsubscribe {
+  return logbook().watchSession(id, (session) => {
+    if (useActiveSession.getState().active?.id === id) mirror(session);
+    onValue(session);
+  }, onError);
+}
+
+export function watchSessionEntries(
+  ids: string[],
+  onValue: (items: EntryWithActions[]) => void,
+  onError: (p: StorageProblem) => void,
+): Unsubscribe {
+  if (ids.length === 0) {
+    onValue([]);
+    return () => undefined;
+  }
+  return logbook().watchSessionEntries(ids, onValue, onError);
+}

@@ -1,0 +1,189 @@
+import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupJson, makeBackup, readBackup, summarise, type BackupData } from '../../src/domain/exports/backup';
+import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
+import { openLogbook, type Logbook } from '../../src/storage/logbook';
+
+const CORPUS = fileURLToPath(new URL('../fixtures/hostile-imports/', import.meta.url));
+const cases = JSON.parse(readFileSync(`${CORPUS}cases.json`, 'utf8')) as Record<
+  string,
+  { result: 'rejected'; message: string } | { result: 'sanitised'; entries: number; text?: string }
+>;
+
+let clock = new Date('2026-03-01T09:00:00Z');
+let book: Logbook;
+const tick = () => (clock = new Date(clock.getTime() + 60_000));
+
+function open(name = 'backup-test') {
+  return openLogbook(name, { indexedDB: new IDBFactory(), IDBKeyRange, now: () => clock });
+}
+
+async function seed(target: Logbook) {
+  const a = await target.save({
+    ...emptyDraft(),
+    community: 'Hulme',
+    reflection: 'Reflection "quoted", with <b>tags</b>',
+    tags: ['housing'],
+    actions: [
+      { ...emptyAction(), what: 'First', owner: 'Sam', due: '2026-04-01' },
+      { ...emptyAction(), what: 'Second', status: 'done', followUp: { happened: 'It happened', learned: 'We learned' } },
+    ],
+  });
+  tick();
+  const b = await target.save({ ...emptyDraft(undefined, 3), notes: 'To be deleted' });
+  tick();
+  await target.remove(b.entry.id);
+  tick();
+  await target.saveSession({
+    id: '01JC0000000000000000000001',
+    createdAt: clock.toISOString(),
+    updatedAt: clock.toISOString(),
+    deleted: 0,
+    kind: 'workshop',
+    title: 'Community centre workshop',
+    date: '2026-03-01',
+    participants: [],
+    series: '',
+    status: 'ended',
+    cards: [{ deckId: 'power-shifting', cardId: 'cap-02-public-1', at: clock.toISOString() }],
+    cardNotes: [{ cardId: 'cap-02-public-1', text: 'The group said: invite us earlier' }],
+    notes: 'Good energy',
+  });
+  return a;
+}
+
+const snapshot = async (target: Logbook) => JSON.stringify(await target.exportAll());
+
+beforeEach(() => {
+  clock = new Date('2026-03-01T09:00:00Z');
+  book = open();
+});
+afterEach(() => book.close());
+
+describe('backup round trip', () => {
+  it('export → import into an empty logbook → export gives the same data', async () => {
+    await seed(book);
+    const first = makeBackup(await book.exportAll(), clock, '0.1.0');
+    const text = backupJson(first);
+    const read = readBackup(text);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const fresh = open('restored');
+    const plan = await fresh.merge(read.backup.data);
+    expect(plan.counts.entries).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(plan.counts.actions).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(plan.counts.sessions).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    const second = makeBackup(await fresh.exportAll(), clock, '0.1.0');
+    expect(backupJson(second)).toBe(text);
+    // Search works on restored entries, from text recomputed on import.
+    const restored = await fresh.exportAll();
+    expect(restored.entries.find((e) => e.community === 'Hulme')?.searchText).toContain('we learned');
+    fresh.close();
+  });
+
+  it('summarises what a backup holds', async () => {
+    await seed(book);
+    const summary = summarise(makeBackup(await book.exportAll(), clock, '0.1.0'));
+    expect(summary).toMatchObject({ entries: 1, actions: 2, sessions: 1, from: '2026-03-01T09:00:00.000Z' });
+  });
+});
+
+describe('merging', () => {
+  it('importing the same file twice changes nothing the second time', async () => {
+    await seed(book);
+    const data = (readBackup(backupJson(makeBackup(await book.exportAll(), clock, '0.1.0'))) as { ok: true; backup: { data: BackupData } }).backup.data;
+    const before = await snapshot(book);
+    const plan = await book.merge(data);
+    expect(plan.counts.entries).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await snapshot(book)).toBe(before);
+  });
+
+  it('lets the newer record win either way, and respects a newer deletion', async () => {
+    const mine = await seed(book);
+    const theirs = open('supervisee');
+    tick();
+    // The supervisee has an older copy of my entry, and a newer deletion of an action, plus their own entry.
+    const mineData = await book.exportAll();
+    const older = { ...mineData.entries.find((e) => e.id === mine.entry.id)!, community: 'OLD', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const deletedAction = { ...mine.actions[0]!, deleted: 1 as const, updatedAt: '2026-12-01T00:00:00.000Z' };
+    await theirs.merge({ entries: [older], actions: [deletedAction], sessions: [] });
+    await theirs.save({ ...emptyDraft(), notes: 'Supervisee note' });
+    const file = readBackup(backupJson(makeBackup(await theirs.exportAll(), clock, '0.1.0')));
+    if (!file.ok) throw new Error(file.message);
+    const plan = await book.merge(file.backup.data);
+    expect(plan.counts.entries).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(plan.counts.actions).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const after = await book.get(mine.entry.id);
+    expect(after?.entry.community).toBe('Hulme');
+    expect(after?.actions.map((a) => a.what)).toEqual(['Second']);
+    theirs.close();
+  });
+
+  it('a dry run says what would change and writes nothing', async () => {
+    const other = open('other');
+    await seed(other);
+    const data = await other.exportAll();
+    const before = await snapshot(book);
+    const plan = await book.merge(data, { dryRun: true });
+    expect(plan.counts.entries.added).toBe(2);
+    expect(await snapshot(book)).toBe(before);
+    other.close();
+  });
+});
+
+describe('hostile and broken backup files', () => {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json') && f !== 'cases.json');
+
+  it('has a corpus of at least 30 files, each with an expected outcome', () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    expect(Object.keys(cases).sort()).toEqual(files.sort());
+  });
+
+  for (const file of files) {
+    it(`${file}: ${cases[file]!.result}`, async () => {
+      await seed(book);
+      const before = await snapshot(book);
+      const expected = cases[file]!;
+      const read = readBackup(readFileSync(`${CORPUS}${file}`, 'utf8'));
+      if (expected.result === 'rejected') {
+        expect(read.ok).toBe(false);
+        if (!read.ok) {
+          expect(read.message).toContain(expected.message);
+          expect(read.message).toMatch(/nothing was imported|not imported|Nothing was imported/i);
+        }
+        expect(await snapshot(book)).toBe(before);
+      } else {
+        expect(read.ok, read.ok ? '' : read.message).toBe(true);
+        if (!read.ok) return;
+        const fresh = open(`sanitised-${file}`);
+        await fresh.merge(read.backup.data);
+        const stored = await fresh.exportAll();
+        expect(stored.entries.filter((e) => e.deleted === 0)).toHaveLength(expected.entries);
+        if (expected.text) {
+          const texts = stored.entries.flatMap((e) => [e.community, e.reflection, e.notes, e.card?.text ?? '']);
+          expect(texts).toContain(expected.text);
+        }
+        for (const record of [...stored.entries, ...stored.actions]) {
+          expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+          expect(Object.keys(record)).not.toContain('__proto__');
+          expect(Object.keys(record)).not.toContain('constructor');
+          expect(Object.keys(record)).not.toContain('colour');
+        }
+        for (const e of stored.entries) expect(e.searchText).not.toContain('forged');
+        fresh.close();
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it('rejects a file over the size limit before reading it', () => {
+    const huge = 'x'.repeat(100 * 1024 * 1024 + 1);
+    const read = readBackup(huge);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.message).toContain('larger than 100 MB');
+  });
+});
