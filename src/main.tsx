@@ -5,6 +5,7 @@ import './ui/styles/base.css';
 import './ui/styles/card.css';
 import './ui/styles/screens.css';
 import './ui/styles/logbook.css';
+import './ui/styles/sessions.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -57,10 +57,10 @@ export function seriesKey(series: string): string {
   return series.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The latest earlier session of the same series, if any. */
-export function previousInSeries(session: SessionRecord, all: readonly SessionRecord[]): SessionRecord | undefined {
+/** Earlier sessions of the same series, the most recent first. */
+export function earlierInSeries(session: SessionRecord, all: readonly SessionRecord[]): SessionRecord[] {
   const key = seriesKey(session.series);
-  if (!key) return undefined;
+  if (!key) return [];
   return all
     .filter(
       (s) =>
@@ -69,7 +69,12 @@ export function previousInSeries(session: SessionRecord, all: readonly SessionRe
         seriesKey(s.series) === key &&
         (s.date < session.date || (s.date === session.date && s.createdAt < session.createdAt)),
     )
-    .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)))[0];
+    .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)));
+}
+
+/** The latest earlier session of the same series, if any. */
+export function previousInSeries(session: SessionRecord, all: readonly SessionRecord[]): SessionRecord | undefined {
+  return earlierInSeries(session, all)[0];
 }
 
 export function addDealtCard(session: SessionRecord, card: DealtCard): SessionRecord | undefined {

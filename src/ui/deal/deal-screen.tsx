@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { currentCardId, isExhausted } from '../../domain/deal';
 import { selectCards } from '../../domain/selection';
+import { useActiveSession, withSessions } from '../../state/active-session';
 import { deckById, deckCards, findCard, useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { CardBack } from '../cards/card-back';
@@ -35,6 +36,14 @@ export function DealScreen({ cardId, both = false }: Props) {
   useEffect(() => {
     if (cardId) show(cardId);
   }, [cardId, show]);
+
+  // A running session keeps a record of every card shown in it.
+  const recording = useActiveSession((s) => s.active?.status === 'active');
+  useEffect(() => {
+    if (recording && card) {
+      void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
+    }
+  }, [recording, card?.id]);
 
   // Move focus to each new card so keyboard and screen-reader users land on what changed.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { snapshotOf } from '../../domain/logbook/card-snapshot';
 import { draftOf } from '../../domain/logbook/compose';
 import { emptyAction, emptyDraft, hasContent, parseTags, type EntryDraft } from '../../domain/logbook/drafts';
 import { distinct } from '../../domain/logbook/filters';
+import { useActiveSession } from '../../state/active-session';
 import { deckById, findCard, useDealStore } from '../../state/deal-store';
 import { deleteEntry, discardDraft, getEntry, loadDraft, saveEntry, watchEntries } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
@@ -57,7 +58,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         setPhase({ name: 'missing' });
         return;
       }
-      const start = stored?.draft ?? (existing ? draftOf(existing) : emptyDraft(card ? snapshotOf(card) : undefined));
+      const start = stored?.draft ?? (existing ? draftOf(existing) : withSession(emptyDraft(card ? snapshotOf(card) : undefined)));
       setDraft(start);
       setTagsText(start.tags.join(', '));
       if (stored) setRestoredAt(stored.savedAt);
@@ -105,7 +106,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
     await discardDraft(draftKey).catch(() => undefined);
     const existing = entryId ? await getEntry(entryId) : undefined;
     const card = cardId ? findCard(deck.id, cardId) : undefined;
-    const start = existing ? draftOf(existing) : emptyDraft(card ? snapshotOf(card) : draft?.card);
+    const start = existing ? draftOf(existing) : withSession(emptyDraft(card ? snapshotOf(card) : draft?.card));
     setDraft(start);
     setTagsText(start.tags.join(', '));
     setDirty(false);
@@ -164,6 +165,11 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         </div>
       )}
       {draft.card && <CardSummary card={draft.card} inDeck={inDeck} />}
+      {draft.sessionId && (
+        <p class="muted">
+          Part of a session: <a href={paths.session(draft.sessionId)}>open the session</a>.
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         {!draft.card && (
           <Field label="Capability (optional)" hint="Link this note to one of the capabilities.">
@@ -294,6 +300,12 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
       </p>
     </section>
   );
+}
+
+/** A new entry written while a session is recording becomes part of that session. */
+function withSession(draft: EntryDraft): EntryDraft {
+  const active = useActiveSession.getState().active;
+  return active?.status === 'active' ? { ...draft, sessionId: active.id } : draft;
 }
 
 function AutosaveNote({ status, dirty }: { status: AutosaveStatus; dirty: boolean }) {

@@ -7,6 +7,7 @@ import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { dayLabel } from './dates';
 import { EntrySummary } from './entry-summary';
+import { BackupReminder } from './backup-reminder';
 import { LogbookFilters } from './logbook-filters';
 
 const PAGE = 50;
@@ -50,6 +51,8 @@ export function LogbookScreen() {
           {entries.error}
         </p>
       )}
+
+      <BackupReminder count={all.length} />
 
       {unsaved.length > 0 && (
         <div class="notice" data-testid="drafts-notice">

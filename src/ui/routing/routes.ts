@@ -13,6 +13,9 @@ export type Route =
   | { name: 'entry'; id: string }
   | { name: 'actions' }
   | { name: 'settings' }
+  | { name: 'sessions' }
+  | { name: 'session'; id: string }
+  | { name: 'session-print'; id: string; flags: string }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -26,6 +29,9 @@ export const paths = {
   entry: (id: string) => `#/logbook/entry/${encodeURIComponent(id)}`,
   actions: () => '#/actions',
   settings: () => '#/settings',
+  sessions: () => '#/sessions',
+  session: (id: string) => `#/sessions/${encodeURIComponent(id)}`,
+  sessionPrint: (id: string, flags: string) => `#/sessions/${encodeURIComponent(id)}/print/${flags || '-'}`,
 };
 
 export function parseRoute(hash: string): Route {
@@ -49,6 +55,11 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'sessions') {
+    if (parts.length === 1) return { name: 'sessions' };
+    if (second && parts.length === 2) return { name: 'session', id: second };
+    if (second && third === 'print' && parts.length === 4) return { name: 'session-print', id: second, flags: parts[3] ?? '' };
+  }
   return { name: 'not-found', path };
 }
 

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askToKeepStorage, storageInfo, type StorageStatus } from '../../state/logbook';
+import { BackupPanel } from './backup-panel';
+import { ClearDataPanel } from './clear-data-panel';
+import { RestorePanel } from './restore-panel';
 
 /** Where the data lives, whether the browser will keep it, and how much room it takes. */
 export function SettingsScreen() {
@@ -52,6 +55,9 @@ export function SettingsScreen() {
         </p>
       )}
       {asked && <p role="status">{asked}</p>}
+      <BackupPanel />
+      <RestorePanel />
+      <ClearDataPanel />
     </section>
   );
 }

@@ -8,12 +8,16 @@ import { useRoute } from '../routing/use-route';
 import { Header } from './header';
 import { lazyScreen } from './lazy-screen';
 import { Notices } from './notices';
+import { SessionBar } from '../sessions/session-bar';
 
 // The logbook screens bring Dexie with them: load them on first use, not on first paint.
 const LogbookScreen = lazyScreen(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
 const EntryFormScreen = lazyScreen(() => import('../logbook/entry-form-screen').then((m) => m.EntryFormScreen));
 const ActionsScreen = lazyScreen(() => import('../logbook/actions-screen').then((m) => m.ActionsScreen));
 const SettingsScreen = lazyScreen(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
+const SessionsScreen = lazyScreen(() => import('../sessions/sessions-screen').then((m) => m.SessionsScreen));
+const SessionScreen = lazyScreen(() => import('../sessions/session-screen').then((m) => m.SessionScreen));
+const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
 
 const TITLES: Record<Route['name'], string> = {
   deal: 'Deal a card',
@@ -26,6 +30,9 @@ const TITLES: Record<Route['name'], string> = {
   entry: 'Entry',
   actions: 'Actions',
   settings: 'Settings',
+  sessions: 'Sessions',
+  session: 'Session',
+  'session-print': 'Session notes',
   'not-found': 'Page not found',
 };
 
@@ -47,6 +54,7 @@ export function App() {
         Skip to content
       </a>
       <Header route={route} />
+      <SessionBar route={route} />
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />
       </main>
@@ -77,6 +85,12 @@ function Screen({ route }: { route: Route }) {
       return <ActionsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sessions':
+      return <SessionsScreen />;
+    case 'session':
+      return <SessionScreen key={route.id} id={route.id} />;
+    case 'session-print':
+      return <PrintScreen key={route.id} id={route.id} flags={route.flags} />;
     case 'not-found':
       return (
         <section class="screen" aria-labelledby="nf-title">

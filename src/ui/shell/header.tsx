@@ -5,6 +5,7 @@ const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
   { href: paths.deck(), label: 'Deck', active: ['deck', 'capability'] },
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry'] },
   { href: paths.actions(), label: 'Actions', active: ['actions'] },
+  { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print'] },
   { href: paths.settings(), label: 'Settings', active: ['settings'] },
   { href: paths.about(), label: 'About', active: ['about'] },
 ];

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export type KeyMap = Record<string, (event: KeyboardEvent) => void>;
 
@@ -18,7 +18,8 @@ export function isOwnedByTarget(event: KeyboardEvent): boolean {
 export function useKeys(map: KeyMap, enabled = true): void {
   const current = useRef(map);
   current.current = map;
-  useEffect(() => {
+  // A layout effect: keys work from the moment the screen is drawn, not a frame later.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isOwnedByTarget(event)) return;

@@ -1,0 +1,38 @@
+import { useActiveSession, withSessions } from '../../state/active-session';
+import { useNotices } from '../../state/notices';
+import type { Route } from '../routing/routes';
+import { paths } from '../routing/routes';
+
+/** Says, on every screen, that a session is recording, and offers pause, resume and end. */
+export function SessionBar({ route }: { route: Route }) {
+  const active = useActiveSession((s) => s.active);
+  if (!active || route.name === 'session-print') return null;
+  const run = (work: (m: typeof import('../../state/sessions')) => Promise<void>) => () =>
+    void withSessions(work).catch((problem: Error) =>
+      useNotices.getState().showProblem({ kind: 'session', message: problem.message }),
+    );
+  const recording = active.status === 'active';
+  return (
+    <div class={`session-bar ${recording ? 'session-bar--active' : ''}`} role="region" aria-label="Current session">
+      <p class="session-bar__text">
+        <span class="session-bar__dot" aria-hidden="true" />
+        <a href={paths.session(active.id)}>{active.title}</a>
+        <span class="session-bar__status">{recording ? ' · recording cards and entries' : ' · paused'}</span>
+      </p>
+      <div class="session-bar__buttons">
+        {recording ? (
+          <button type="button" class="button button--small" onClick={run((m) => m.pauseSession(active.id))}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" class="button button--small" onClick={run((m) => m.resumeSession(active.id))}>
+            Resume
+          </button>
+        )}
+        <button type="button" class="button button--small" onClick={run((m) => m.endSession(active.id))}>
+          End session
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+import { formatDate } from '../../domain/exports/session-notes';
+import { KIND_LABELS } from '../../domain/sessions/records';
+import { endSession, pauseSession, resumeSession, setCardNote, setSessionNotes } from '../../state/sessions';
+import { useNotices } from '../../state/notices';
+import { capabilityColour } from '../cards/capability-colour';
+import { ActionItem } from '../logbook/action-item';
+import { EntrySummary } from '../logbook/entry-summary';
+import { deleteEntry } from '../../state/logbook';
+import { isOverdue, today } from '../../domain/logbook/filters';
+import { paths } from '../routing/routes';
+import { DebouncedText } from './debounced-text';
+import { SessionExport } from './session-export';
+import { STATUS_TEXT } from './sessions-screen';
+import { useSessionBundle } from './use-session-bundle';
+
+export function SessionScreen({ id }: { id: string }) {
+  const { bundle, previous, missing, error } = useSessionBundle(id);
+
+  if (missing) {
+    return (
+      <section class="screen" aria-labelledby="session-missing">
+        <h1 id="session-missing">Session not found</h1>
+        <p>It may have been deleted, or be on another device.</p>
+        <p>
+          <a class="button button--primary" href={paths.sessions()}>
+            All sessions
+          </a>
+        </p>
+      </section>
+    );
+  }
+  if (!bundle) {
+    return error ? (
+      <p class="form-error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p class="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
+  }
+
+  const { session } = bundle;
+  const act = (work: (id: string) => Promise<void>) => () =>
+    work(session.id).catch((problem: Error) => useNotices.getState().showProblem({ kind: 'session', message: problem.message }));
+  const day = today();
+
+  return (
+    <section class="screen session" aria-labelledby="session-title">
+      <div class="screen__head">
+        <h1 id="session-title">{session.title}</h1>
+        <span class={`badge badge--${session.status}`} data-testid="session-status">
+          {STATUS_TEXT[session.status]}
+        </span>
+      </div>
+      <p class="session__meta">
+        {KIND_LABELS[session.kind]} · {formatDate(session.date)}
+        {session.series && ` · Series: ${session.series}`}
+        {session.participants.length > 0 && ` · With ${session.participants.join(', ')}`}
+      </p>
+
+      <div class="session__controls" role="group" aria-label="Session controls">
+        {session.status === 'active' && (
+          <>
+            <a class="button button--primary" href={paths.deal()}>
+              Deal a card
+            </a>
+            <a class="button" href={paths.newEntry()}>
+              Write a note
+            </a>
+            <button type="button" class="button" onClick={act(pauseSession)}>
+              Pause
+            </button>
+            <button type="button" class="button" onClick={act(endSession)}>
+              End session
+            </button>
+          </>
+        )}
+        {session.status === 'paused' && (
+          <>
+            <button type="button" class="button button--primary" onClick={act(resumeSession)}>
+              Resume
+            </button>
+            <button type="button" class="button" onClick={act(endSession)}>
+              End session
+            </button>
+          </>
+        )}
+        {session.status === 'ended' && (
+          <button type="button" class="button" onClick={act(resumeSession)}>
+            Reopen session
+          </button>
+        )}
+      </div>
+      {session.status !== 'active' && (
+        <p class="muted">
+          {session.status === 'paused'
+            ? 'Paused: cards you deal and entries you write are not added to this session until you resume it.'
+            : 'This session has ended. Reopen it to add more cards or entries.'}
+        </p>
+      )}
+
+      {(previous || bundle.review.length > 0) && (
+        <section class="session__section" aria-labelledby="review-title">
+          <h2 id="review-title">Open actions from last time</h2>
+          {previous && (
+            <p class="muted">
+              From <a href={paths.session(previous.id)}>{previous.title}</a>, {formatDate(previous.date)}, and earlier
+              sessions of this series.
+            </p>
+          )}
+          {bundle.review.length === 0 ? (
+            <p>Nothing left open. Every action from last time is done or dropped.</p>
+          ) : (
+            <ul class="action-list" data-testid="review-list">
+              {bundle.review.map(({ action, entry }) => (
+                <ActionItem key={action.id} action={action} entry={entry} overdue={isOverdue(action, day)} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section class="session__section" aria-labelledby="cards-title">
+        <h2 id="cards-title">Cards dealt</h2>
+        {bundle.cards.length === 0 ? (
+          <p class="muted">
+            {session.status === 'active'
+              ? 'Cards you deal now are recorded here.'
+              : 'No cards were dealt in this session.'}
+          </p>
+        ) : (
+          <ol class="session-cards">
+            {bundle.cards.map(({ cardId, card }) => (
+              <li key={cardId} class="session-cards__item" data-cap={card ? capabilityColour(card.capabilityNumber) : undefined}>
+                {card ? (
+                  <p>
+                    <span class="muted">Capability {card.capabilityNumber} · for {card.groupName.toLowerCase()}</span>
+                    <br />
+                    <a href={paths.card(cardId)}>{card.text}</a>
+                  </p>
+                ) : (
+                  <p>{cardId} (card no longer in the deck)</p>
+                )}
+                <DebouncedText
+                  label="Notes on this card"
+                  rows={2}
+                  stored={session.cardNotes.find((n) => n.cardId === cardId)?.text ?? ''}
+                  save={(text) => setCardNote(session.id, cardId, text)}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section class="session__section" aria-labelledby="entries-title">
+        <h2 id="entries-title">Reflections and actions</h2>
+        {bundle.entries.length === 0 ? (
+          <p class="muted">
+            {session.status === 'active'
+              ? 'Reflections and notes you write while this session runs appear here, with their actions.'
+              : 'Nothing was written in this session.'}
+          </p>
+        ) : (
+          bundle.entries.map((item) => (
+            <EntrySummary
+              key={item.entry.id}
+              item={item}
+              onDelete={() =>
+                deleteEntry(item.entry.id).catch((problem: Error) =>
+                  useNotices.getState().showProblem({ kind: 'delete', message: problem.message }),
+                )
+              }
+            />
+          ))
+        )}
+      </section>
+
+      <section class="session__section" aria-labelledby="notes-title">
+        <h2 id="notes-title">Session notes</h2>
+        <DebouncedText label="Notes for the whole session" stored={session.notes} save={(text) => setSessionNotes(session.id, text)} />
+      </section>
+
+      <SessionExport bundle={bundle} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo } from 'preact/hooks';
+import { KIND_LABELS, type SessionRecord } from '../../domain/sessions/records';
+import { formatDate } from '../../domain/exports/session-notes';
+import { watchSessions } from '../../state/sessions';
+import { paths } from '../routing/routes';
+import { useLive } from '../shell/use-live';
+import { StartSessionForm } from './start-session-form';
+
+export const STATUS_TEXT: Record<SessionRecord['status'], string> = {
+  active: 'In progress',
+  paused: 'Paused',
+  ended: 'Ended',
+};
+
+export function SessionsScreen() {
+  const sessions = useLive(watchSessions, []);
+  const sorted = useMemo(
+    () =>
+      [...(sessions.value ?? [])].sort((a, b) =>
+        a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date),
+      ),
+    [sessions.value],
+  );
+  return (
+    <section class="screen sessions" aria-labelledby="sessions-title">
+      <h1 id="sessions-title">Sessions</h1>
+      <p class="lead">
+        A session keeps together the cards you deal, the reflections and notes you write and the actions you agree, so
+        everyone can take away a record.
+      </p>
+      {sessions.error && (
+        <p class="form-error" role="alert">
+          {sessions.error}
+        </p>
+      )}
+      <StartSessionForm sessions={sessions.value ?? []} />
+      <h2>Past and current sessions</h2>
+      {sessions.value === undefined ? (
+        <p class="loading" aria-busy="true">
+          Loading…
+        </p>
+      ) : sorted.length === 0 ? (
+        <p class="empty">No sessions yet. Start one above: cards you deal and entries you write while it runs become part of it.</p>
+      ) : (
+        <ul class="session-list">
+          {sorted.map((s) => (
+            <li key={s.id} class="session-list__item" data-testid="session-item">
+              <a href={paths.session(s.id)}>{s.title}</a>
+              <span class="session-list__meta">
+                {KIND_LABELS[s.kind]} · {formatDate(s.date)} · {s.cards.length} {s.cards.length === 1 ? 'card' : 'cards'}
+              </span>
+              <span class={`badge badge--${s.status}`}>{STATUS_TEXT[s.status]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

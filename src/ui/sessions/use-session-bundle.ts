@@ -1,0 +1,51 @@
+import { useMemo } from 'preact/hooks';
+import type { SessionBundle } from '../../domain/exports/session-notes';
+import { snapshotOf } from '../../domain/logbook/card-snapshot';
+import { isOpen } from '../../domain/logbook/filters';
+import type { EntryWithActions } from '../../domain/logbook/records';
+import { earlierInSeries, previousInSeries, type SessionRecord } from '../../domain/sessions/records';
+import { findCard } from '../../state/deal-store';
+import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
+import { useLive } from '../shell/use-live';
+
+/**
+ * Everything about one session, live: the session, its entries, its cards resolved against the
+ * deck, and the open actions carried over from earlier sessions of its series.
+ */
+export function useSessionBundle(id: string) {
+  const session = useLive<SessionRecord | undefined>((next, error) => watchSession(id, next, error), [id]);
+  const sessions = useLive(watchSessions, []);
+  const entries = useLive<EntryWithActions[]>((next, error) => watchSessionEntries([id], next, error), [id]);
+
+  const earlierIds = useMemo(
+    () => (session.value && sessions.value ? earlierInSeries(session.value, sessions.value).map((o) => o.id) : []),
+    [session.value, sessions.value],
+  );
+  const earlier = useLive<EntryWithActions[]>((next, error) => watchSessionEntries(earlierIds, next, error), [earlierIds.join(',')]);
+
+  const bundle = useMemo((): SessionBundle | undefined => {
+    const s = session.value;
+    if (!s || !entries.value) return undefined;
+    return {
+      session: s,
+      cards: s.cards.map(({ deckId, cardId }) => {
+        const card = findCard(deckId, cardId);
+        return { cardId, card: card ? snapshotOf(card) : undefined };
+      }),
+      entries: entries.value,
+      review: (earlier.value ?? []).flatMap(({ entry, actions }) => actions.filter(isOpen).map((action) => ({ action, entry }))),
+    };
+  }, [session.value, entries.value, earlier.value]);
+
+  const previous: SessionRecord | undefined =
+    session.value && sessions.value ? previousInSeries(session.value, sessions.value) : undefined;
+
+  return {
+    loading: !session.loaded && !session.error,
+    missing: session.loaded && !session.value,
+    error: session.error ?? entries.error ?? sessions.error,
+    bundle,
+    previous,
+    allSessions: sessions.value ?? [],
+  };
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { backupFile, backupStatus, logbookCsvFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
+import { useNotices } from '../../state/notices';
+import { saveFile } from '../shell/save-file';
+
+/** Backups and whole-logbook exports, with when the last backup was made. */
+export function BackupPanel() {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const refresh = () =>
+    void backupStatus()
+      .then(setStatus)
+      .catch(() => setStatus(null));
+  useEffect(refresh, []);
+
+  const run = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (problem) {
+      useNotices.getState().showProblem({ kind: 'export', message: (problem as Error).message });
+    }
+  };
+
+  const backUp = () =>
+    run(async () => {
+      const outcome = await saveFile(await backupFile());
+      if (outcome === 'cancelled') return;
+      await noteBackupMade();
+      useNotices.getState().showToast('Backup saved. Keep the file somewhere safe, off this device.');
+      refresh();
+    });
+
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">Backups and exports</h2>
+      <p>
+        A backup is one file holding your whole logbook and sessions. Keep it somewhere other than this device; if the
+        device is lost or reset, restore it here. Importing someone else’s backup merges it with yours.
+      </p>
+      <p data-testid="last-backup">
+        {status === null
+          ? ''
+          : status.lastBackupAt
+            ? `Last backup: ${new Date(status.lastBackupAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. ${
+                status.changedSince === 0
+                  ? 'Nothing has changed since.'
+                  : `${status.changedSince} ${status.changedSince === 1 ? 'entry has' : 'entries have'} changed since.`
+              }`
+            : 'No backup made on this device yet.'}
+      </p>
+      {status && needsReminder(status) && (
+        <p class="notice" role="status">
+          It is time for a backup: it keeps your logbook safe if this device is lost.
+        </p>
+      )}
+      <div class="panel__actions">
+        <button type="button" class="button button--primary" onClick={() => void backUp()}>
+          Back up now
+        </button>
+        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookCsvFile())))}>
+          Export logbook as spreadsheet (CSV)
+        </button>
+        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await openActionsIcsFile())))}>
+          Add open actions to calendar (.ics)
+        </button>
+      </div>
+    </section>
+  );
+}

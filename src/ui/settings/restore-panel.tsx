@@ -1,0 +1,100 @@
+import { useRef, useState } from 'preact/hooks';
+import { previewRestore, restore, type RestorePreview } from '../../state/exports';
+import { useNotices } from '../../state/notices';
+import type { MergeCounts } from '../../domain/exports/backup';
+
+function describe(counts: MergeCounts, noun: string, plural: string): string | null {
+  const parts = [];
+  if (counts.added) parts.push(`add ${counts.added}`);
+  if (counts.updated) parts.push(`update ${counts.updated}`);
+  if (parts.length === 0) return null;
+  return `${parts.join(' and ')} ${counts.added + counts.updated === 1 ? noun : plural}`;
+}
+
+/** Restore or merge a backup: check it all, show what it holds and what would change, then apply it all or nothing. */
+export function RestorePanel() {
+  const [preview, setPreview] = useState<RestorePreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = async (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      setPreview(await previewRestore(file));
+    } catch (problem) {
+      setPreview({ ok: false, message: (problem as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!preview?.ok) return;
+    setBusy(true);
+    try {
+      const plan = await restore(preview.backup);
+      const changed = plan.counts.entries.added + plan.counts.entries.updated + plan.counts.actions.added + plan.counts.actions.updated + plan.counts.sessions.added + plan.counts.sessions.updated;
+      useNotices.getState().showToast(changed ? 'Backup restored.' : 'Nothing to restore: you already had everything in that backup.');
+      setPreview(null);
+      if (input.current) input.current.value = '';
+    } catch (problem) {
+      setPreview({ ok: false, message: (problem as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changes = preview?.ok
+    ? [
+        describe(preview.plan.counts.entries, 'entry', 'entries'),
+        describe(preview.plan.counts.actions, 'action', 'actions'),
+        describe(preview.plan.counts.sessions, 'session', 'sessions'),
+      ].filter(Boolean)
+    : [];
+
+  return (
+    <section aria-labelledby="restore-title">
+      <h2 id="restore-title">Restore from a backup</h2>
+      <p>Nothing changes until you confirm. Records you already have are only replaced by newer versions of themselves.</p>
+      <div class="field">
+        <label class="field__label" for="restore-file">
+          Choose a backup file
+        </label>
+        <input id="restore-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void choose(e)} disabled={busy} />
+      </div>
+      {preview && !preview.ok && (
+        <p class="form-error" role="alert">
+          {preview.message}
+        </p>
+      )}
+      {preview?.ok && (
+        <div class="notice restore-preview" role="status" data-testid="restore-preview">
+          <div>
+            <p>
+              This backup was made on{' '}
+              {new Date(preview.summary.exportedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. It
+              holds {preview.summary.entries} {preview.summary.entries === 1 ? 'entry' : 'entries'}, {preview.summary.actions}{' '}
+              {preview.summary.actions === 1 ? 'action' : 'actions'} and {preview.summary.sessions}{' '}
+              {preview.summary.sessions === 1 ? 'session' : 'sessions'}
+              {preview.summary.from && preview.summary.to
+                ? `, written between ${new Date(preview.summary.from).toLocaleDateString('en-GB', { dateStyle: 'long' })} and ${new Date(preview.summary.to).toLocaleDateString('en-GB', { dateStyle: 'long' })}`
+                : ''}
+              .
+            </p>
+            <p>{changes.length ? `Importing it will ${changes.join(', ')}.` : 'You already have everything in it: importing changes nothing.'}</p>
+          </div>
+          <div class="panel__actions">
+            <button type="button" class="button button--primary" onClick={() => void apply()} disabled={busy || changes.length === 0}>
+              Import this backup
+            </button>
+            <button type="button" class="button" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Hands a generated file to the user: the share sheet on phones (so it can go to Files, email
+ * or a messaging app), a download everywhere else.
+ */
+export interface FileToSave {
+  name: string;
+  type: string;
+  text: string;
+}
+
+export type SaveOutcome = 'shared' | 'downloaded' | 'cancelled';
+
+export async function saveFile({ name, type, text }: FileToSave): Promise<SaveOutcome> {
+  const blob = new Blob([text], { type });
+  const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+  if (touch && typeof File === 'function' && navigator.canShare) {
+    const file = new File([blob], name, { type });
+    if (navigator.canShare({ files: [file] })) {
+      try {
+        await navigator.share({ files: [file], title: name });
+        return 'shared';
+      } catch (error) {
+        if ((error as DOMException).name === 'AbortError') return 'cancelled';
+        // Sharing failed for another reason: fall back to a download.
+      }
+    }
+  }
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return 'downloaded';
+}
