@@ -17,6 +17,13 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts run at build time.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { URL: 'readonly', Buffer: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     files: ['src/content/**'],
     rules: restrict([
       no(['**/domain/**', '**/storage/**', '**/state/**', '**/ui/**', '**/pwa/**'], 'Content is data and its contract only.'),

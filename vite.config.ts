@@ -8,7 +8,9 @@ import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+// The update test builds a second version of the app; APP_VERSION_SUFFIX tells the two apart.
+const version = pkg.version + (process.env.APP_VERSION_SUFFIX ? `-${process.env.APP_VERSION_SUFFIX}` : '');
 
 export default defineConfig({
   publicDir: 'src/pwa/public',
@@ -19,19 +21,30 @@ export default defineConfig({
     cspPlugin(),
     VitePWA({
       registerType: 'prompt',
+      // Registration comes from src/pwa/register.ts through the virtual module: no inline script.
       injectRegister: null,
-      includeAssets: ['favicon.svg'],
+      // Everything, icons included, is precached by globPatterns below; listing them again would duplicate them.
+      includeAssets: [],
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Power Shifting',
         short_name: 'Power Shifting',
-        description: 'Deal cards from the Power Shifting Card Deck and keep a log of actions and learning.',
+        description:
+          'Deal cards from the Power Shifting Card Deck and keep a log of the actions you take and what you learn. Works offline; your notes stay on your device.',
+        lang: 'en-GB',
         start_url: '/',
         scope: '/',
         display: 'standalone',
+        orientation: 'any',
         theme_color: '#1f4f8f',
         background_color: '#f6f1e7',
-        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
@@ -54,6 +67,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // Checks of the production build in dist/ (run after `vite build`).
+        test: { name: 'build', environment: 'node', include: ['tests/build/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -9,3 +9,7 @@ import './ui/styles/sessions.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+
+// The service worker is not needed for the first card: start it once the page has loaded.
+if (document.readyState === 'complete') void import('./pwa/register').then((m) => m.startPwa());
+else window.addEventListener('load', () => void import('./pwa/register').then((m) => m.startPwa()), { once: true });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { askToKeepStorage, storageInfo, type StorageStatus } from '../../state/logbook';
 import { BackupPanel } from './backup-panel';
 import { ClearDataPanel } from './clear-data-panel';
+import { InstallPanel } from './install-panel';
 import { RestorePanel } from './restore-panel';
 
 /** Where the data lives, whether the browser will keep it, and how much room it takes. */
@@ -55,6 +56,7 @@ export function SettingsScreen() {
         </p>
       )}
       {asked && <p role="status">{asked}</p>}
+      <InstallPanel />
       <BackupPanel />
       <RestorePanel />
       <ClearDataPanel />

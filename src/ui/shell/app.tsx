@@ -5,6 +5,7 @@ import { CapabilityScreen } from '../deck/capability-screen';
 import { DeckScreen } from '../deck/deck-screen';
 import { paths, type Route } from '../routing/routes';
 import { useRoute } from '../routing/use-route';
+import { AppStatusBar } from './app-status-bar';
 import { Header } from './header';
 import { lazyScreen } from './lazy-screen';
 import { Notices } from './notices';
@@ -58,6 +59,9 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1}>
         <Screen route={route} />
       </main>
+      <footer class="app-footer">
+        <AppStatusBar />
+      </footer>
       <Notices />
     </>
   );

@@ -1,0 +1,111 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/build/csp';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const content = fileURLToPath(new URL('../../content/decks/', import.meta.url));
+const read = (path: string) => readFileSync(`${dist}${path}`, 'utf8');
+
+if (!existsSync(`${dist}sw.js`)) throw new Error('dist/ has no build: run `npm run build` first.');
+
+const sw = read('sw.js');
+const precached = [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]!);
+const manifest = JSON.parse(read('manifest.webmanifest')) as {
+  icons: { src: string; sizes: string; type: string; purpose?: string }[];
+  [key: string]: unknown;
+};
+const html = read('index.html');
+
+describe('the service worker precache', () => {
+  it('holds the entry HTML, the manifest and every icon', () => {
+    expect(precached).toContain('index.html');
+    expect(precached).toContain('manifest.webmanifest');
+    for (const icon of manifest.icons) expect(precached).toContain(icon.src);
+    expect(precached).toContain('apple-touch-icon.png');
+    expect(precached).toContain('favicon.svg');
+  });
+
+  it('holds every script and stylesheet the app can load, so every screen works offline', () => {
+    const assets = readdirSync(`${dist}assets`).filter((f) => /\.(js|css)$/.test(f));
+    expect(assets.length).toBeGreaterThan(5);
+    for (const asset of assets) expect(precached).toContain(`assets/${asset}`);
+  });
+
+  it('holds every deck of the content (built into the scripts)', () => {
+    const scripts = precached.filter((u) => u.endsWith('.js')).map((u) => read(u));
+    for (const folder of readdirSync(content)) {
+      const deck = JSON.parse(readFileSync(`${content}${folder}/deck.json`, 'utf8')) as {
+        capabilities: { tasks: { id: string; text: string }[] }[];
+      };
+      for (const task of deck.capabilities.flatMap((c) => c.tasks)) {
+        expect(scripts.some((s) => s.includes(task.id)), `${folder}/${task.id} is precached`).toBe(true);
+      }
+    }
+  });
+
+  it('falls back to the cached index.html for navigations and cleans up old caches', () => {
+    expect(sw).toContain('createHandlerBoundToURL("index.html")');
+    expect(sw).toContain('cleanupOutdatedCaches()');
+    // Updates wait for the user: the worker only skips waiting when the page asks it to.
+    expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
+    expect(sw).toContain('"SKIP_WAITING"');
+  });
+});
+
+describe('the web app manifest', () => {
+  it('has every field an installable app needs', () => {
+    expect(manifest).toMatchObject({
+      id: '/',
+      name: 'Power Shifting',
+      short_name: 'Power Shifting',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+      background_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+    });
+    expect(String(manifest.description).length).toBeGreaterThan(20);
+    const icon = (size: string, purpose: string) =>
+      manifest.icons.find((i) => i.sizes === size && (i.purpose ?? 'any') === purpose && i.type === 'image/png');
+    expect(icon('192x192', 'any')).toBeTruthy();
+    expect(icon('512x512', 'any')).toBeTruthy();
+    expect(icon('512x512', 'maskable')).toBeTruthy();
+  });
+
+  it('points at icons that exist and are the sizes they claim', () => {
+    for (const { src, sizes } of [...manifest.icons, { src: 'apple-touch-icon.png', sizes: '180x180' }]) {
+      const png = readFileSync(`${dist}${src}`);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(`${w}x${h}`, src).toBe(sizes);
+    }
+  });
+});
+
+describe('the entry HTML', () => {
+  it('carries the strict Content-Security-Policy', () => {
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it('has no inline scripts or styles, and loads nothing from other origins', () => {
+    for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+      expect(attrs).toMatch(/src="\//);
+      expect(body!.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style|style="/);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const css = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.css')).map((f) => read(`assets/${f}`)).join('\n');
+    expect(css).not.toMatch(/url\((['"]?)(https?:)?\/\//);
+    expect(css).not.toMatch(/@import/);
+  });
+
+  it('links the manifest and the Apple touch icon', () => {
+    expect(html).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+    expect(html).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png"');
+  });
+});
