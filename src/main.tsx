@@ -6,6 +6,7 @@ import './ui/styles/card.css';
 import './ui/styles/screens.css';
 import './ui/styles/logbook.css';
 import './ui/styles/sessions.css';
+import './ui/styles/workshop.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -28,6 +28,13 @@ export const useActiveSession = create<ActiveSessionState>()(
   ),
 );
 
+// Another window (the facilitator's, say) may start or end a session: follow it.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === 'power-shifting:active-session') void useActiveSession.persist.rehydrate();
+  });
+}
+
 /** Loads the session code (and the database) only when a session is actually being used. */
 export function withSessions<T>(use: (sessions: typeof import('./sessions')) => T | Promise<T>): Promise<T> {
   return import('./sessions').then(use);

@@ -64,6 +64,15 @@ export async function saveDraft(key: string, draft: EntryDraft): Promise<void> {
   }
 }
 
+/** Writes the emergency copy at once (for the moment a page is hidden or closed). */
+export function keepDraftNow(key: string, draft: EntryDraft): void {
+  try {
+    localStorage.setItem(FALLBACK_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), draft }));
+  } catch {
+    // The database save is still under way.
+  }
+}
+
 /** The newest of the database draft and any emergency copy. */
 export async function loadDraft(key: string): Promise<FallbackDraft | undefined> {
   const fallback = readFallback(key);

@@ -4,9 +4,13 @@ import { emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
 import { flushAll } from '../../src/state/flush';
 
 const saved: { key: string; draft: EntryDraft }[] = [];
+const keptNow: string[] = [];
 vi.mock('../../src/state/logbook', () => ({
   saveDraft: vi.fn(async (key: string, draft: EntryDraft) => {
     saved.push({ key, draft });
+  }),
+  keepDraftNow: vi.fn((_key: string, draft: EntryDraft) => {
+    keptNow.push(draft.notes);
   }),
 }));
 
@@ -21,6 +25,7 @@ describe('draft autosave', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     saved.length = 0;
+    keptNow.length = 0;
   });
   afterEach(() => vi.useRealTimers());
 
@@ -47,6 +52,8 @@ describe('draft autosave', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
     expect(saved.map((s) => s.draft.notes)).toEqual(['typed']);
+    // …and keeps a synchronous emergency copy in case the page goes before the save lands.
+    expect(keptNow).toEqual(['typed']);
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   });
 

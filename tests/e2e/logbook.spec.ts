@@ -102,6 +102,13 @@ test('a draft is kept when the page is hidden and the tab closed', async ({ page
   await expect(again.getByLabel('Notes')).toHaveValue('Typed just before closing the tab');
 });
 
+test('text typed just before a reload is kept, however quick the reload', async ({ page }) => {
+  await page.goto('/#/logbook/new');
+  await page.getByLabel('What does this look like where you work?').fill('Typed a moment ago');
+  await page.reload();
+  await expect(page.getByLabel('What does this look like where you work?')).toHaveValue('Typed a moment ago');
+});
+
 test('a second tab sees a new entry without reloading', async ({ page, context }) => {
   await page.goto('/#/logbook');
   await expect(page.getByRole('heading', { name: 'Your logbook is empty' })).toBeVisible();

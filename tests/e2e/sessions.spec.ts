@@ -50,7 +50,12 @@ test('a supervision session: deal, reflect, take notes away, back up, restore, a
   await expect(page.getByTestId('entry-summary')).toContainText('Carers in Wigan');
   await page.getByLabel('Notes on this card').first().fill('We agreed to start small.');
   await page.getByLabel('Notes for the whole session').fill('A good first session.');
-  await expect(page.getByText('Saved', { exact: true }).last()).toBeVisible();
+  // Reloading at once, before the save has had time to run, loses nothing.
+  await page.reload();
+  await expect(page.getByLabel('Notes for the whole session')).toHaveValue('A good first session.');
+  await expect(page.getByLabel('Notes on this card').first()).toHaveValue('We agreed to start small.');
+  const sessionNotes = page.locator('.field', { has: page.getByLabel('Notes for the whole session') });
+  await expect(sessionNotes.getByRole('status')).toHaveText('Saved');
   await page.reload();
   await expect(page.getByLabel('Notes for the whole session')).toHaveValue('A good first session.');
   await expectNoAxeViolations(page, 'session (with content)');

@@ -7,7 +7,7 @@ interface Props {
   /** A line above the card such as "Card 3 of 49"; part of its accessible description. */
   caption?: string;
   cardRef?: Ref<HTMLElement>;
-  size?: 'normal' | 'large';
+  size?: 'normal' | 'large' | 'present';
 }
 
 /** One task card, laid out like the printed deck: capability band, framing, task, group. */

@@ -116,6 +116,9 @@ export function DealScreen({ cardId, both = false }: Props) {
         <p class="deal__selection" data-testid="selection-summary">
           {describeSelection(deck, selection, selected.length)}
         </p>
+        <a class="button" href={paths.present()}>
+          Present on a shared screen
+        </a>
         <button
           type="button"
           class="button"

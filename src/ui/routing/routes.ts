@@ -16,6 +16,8 @@ export type Route =
   | { name: 'sessions' }
   | { name: 'session'; id: string }
   | { name: 'session-print'; id: string; flags: string }
+  | { name: 'present' }
+  | { name: 'facilitate' }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -31,6 +33,8 @@ export const paths = {
   settings: () => '#/settings',
   sessions: () => '#/sessions',
   session: (id: string) => `#/sessions/${encodeURIComponent(id)}`,
+  present: () => '#/present',
+  facilitate: () => '#/facilitate',
   sessionPrint: (id: string, flags: string) => `#/sessions/${encodeURIComponent(id)}/print/${flags || '-'}`,
 };
 
@@ -55,6 +59,8 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (first === 'present' && parts.length === 1) return { name: 'present' };
+  if (first === 'facilitate' && parts.length === 1) return { name: 'facilitate' };
   if (first === 'sessions') {
     if (parts.length === 1) return { name: 'sessions' };
     if (second && parts.length === 2) return { name: 'session', id: second };

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../logbook/field';
+import { clearPendingText, keepPendingText, readPendingText } from '../../state/pending-text';
 import { useDebouncedSave } from '../shell/use-debounced-save';
 
 interface Props {
+  /** Names the text for its emergency copy, e.g. "session:ID:notes". */
+  id: string;
   label: string;
   hint?: string;
   /** The stored text; updates from another window replace it unless the user is typing. */
@@ -12,15 +15,30 @@ interface Props {
 }
 
 /** A text box saved as you type, for notes that belong to a session rather than a draft. */
-export function DebouncedText({ label, hint, stored, save, rows = 4 }: Props) {
-  const [text, setText] = useState(stored);
-  const [dirty, setDirty] = useState(false);
-  const { status } = useDebouncedSave(text, dirty, save);
+export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props) {
+  // Text typed last time but never saved (the page closed first) comes back, to be saved now.
+  const [recovered] = useState(() => {
+    const pending = readPendingText(id);
+    return pending && pending.text !== stored ? pending.text : null;
+  });
+  const [text, setText] = useState(recovered ?? stored);
+  const [dirty, setDirty] = useState(recovered !== null);
+  const { status } = useDebouncedSave(
+    text,
+    dirty,
+    async (value) => {
+      await save(value);
+      clearPendingText(id);
+    },
+    (value) => keepPendingText(id, value),
+  );
   useEffect(() => {
     // Our own save coming back: nothing is unsaved any more. Someone else's change: take it,
     // unless the user is in the middle of typing here.
-    if (stored === text) setDirty(false);
-    else if (!dirty) setText(stored);
+    if (stored === text) {
+      setDirty(false);
+      clearPendingText(id);
+    } else if (!dirty) setText(stored);
   }, [stored]);
   return (
     <Field label={label} {...(hint ? { hint } : {})}>

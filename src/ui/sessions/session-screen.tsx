@@ -144,6 +144,7 @@ export function SessionScreen({ id }: { id: string }) {
                   <p>{cardId} (card no longer in the deck)</p>
                 )}
                 <DebouncedText
+                  id={`session:${session.id}:card:${cardId}`}
                   label="Notes on this card"
                   rows={2}
                   stored={session.cardNotes.find((n) => n.cardId === cardId)?.text ?? ''}
@@ -180,7 +181,9 @@ export function SessionScreen({ id }: { id: string }) {
 
       <section class="session__section" aria-labelledby="notes-title">
         <h2 id="notes-title">Session notes</h2>
-        <DebouncedText label="Notes for the whole session" stored={session.notes} save={(text) => setSessionNotes(session.id, text)} />
+        <DebouncedText
+          id={`session:${session.id}:notes`}
+          label="Notes for the whole session" stored={session.notes} save={(text) => setSessionNotes(session.id, text)} />
       </section>
 
       <SessionExport bundle={bundle} />

@@ -18,6 +18,8 @@ const ActionsScreen = lazyScreen(() => import('../logbook/actions-screen').then(
 const SettingsScreen = lazyScreen(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
 const SessionsScreen = lazyScreen(() => import('../sessions/sessions-screen').then((m) => m.SessionsScreen));
 const SessionScreen = lazyScreen(() => import('../sessions/session-screen').then((m) => m.SessionScreen));
+const PresenterScreen = lazyScreen(() => import('../workshop/presenter-screen').then((m) => m.PresenterScreen));
+const FacilitatorScreen = lazyScreen(() => import('../workshop/facilitator-screen').then((m) => m.FacilitatorScreen));
 const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -34,6 +36,8 @@ const TITLES: Record<Route['name'], string> = {
   sessions: 'Sessions',
   session: 'Session',
   'session-print': 'Session notes',
+  present: 'Presenter view',
+  facilitate: 'Facilitator',
   'not-found': 'Page not found',
 };
 
@@ -48,6 +52,17 @@ export function App() {
     if (!firstRender.current && route.name !== 'card') main.current?.focus();
     firstRender.current = false;
   }, [route.name]);
+
+  if (route.name === 'present') {
+    return (
+      <>
+        <main id="main" ref={main} tabIndex={-1} class="main--present">
+          <Screen route={route} />
+        </main>
+        <Notices />
+      </>
+    );
+  }
 
   return (
     <>
@@ -93,6 +108,10 @@ function Screen({ route }: { route: Route }) {
       return <SessionsScreen />;
     case 'session':
       return <SessionScreen key={route.id} id={route.id} />;
+    case 'present':
+      return <PresenterScreen />;
+    case 'facilitate':
+      return <FacilitatorScreen />;
     case 'session-print':
       return <PrintScreen key={route.id} id={route.id} flags={route.flags} />;
     case 'not-found':

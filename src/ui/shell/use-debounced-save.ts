@@ -13,9 +13,15 @@ const DELAY_MS = 400;
  * Saves a value shortly after each change, and at once when the page is hidden, closed, left,
  * or about to be reloaded by an update: typed text is never only in memory for long.
  */
-export function useDebouncedSave<T>(value: T | null, dirty: boolean, save: (value: T) => Promise<void>) {
+export function useDebouncedSave<T>(
+  value: T | null,
+  dirty: boolean,
+  save: (value: T) => Promise<void>,
+  /** Called synchronously when the page is hidden or closed with a change not yet saved. */
+  keepNow?: (value: T) => void,
+) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-  const pending = useRef<{ value: T; save: (value: T) => Promise<void> } | null>(null);
+  const pending = useRef<{ value: T; save: (value: T) => Promise<void>; keepNow?: (value: T) => void } | null>(null);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -44,17 +50,21 @@ export function useDebouncedSave<T>(value: T | null, dirty: boolean, save: (valu
 
   useEffect(() => {
     if (value === null || !dirty) return;
-    pending.current = { value, save };
+    pending.current = keepNow ? { value, save, keepNow } : { value, save };
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DELAY_MS);
     // `save` may be a fresh closure each render; the value is what matters.
   }, [value, dirty, flush]);
 
   useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flush();
+    const leaving = () => {
+      pending.current?.keepNow?.(pending.current.value);
+      void flush();
     };
-    const onPageHide = () => void flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leaving();
+    };
+    const onPageHide = leaving;
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
     const unregister = onFlush(flush);

@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SessionRecord } from '../../domain/sessions/records';
+import type { Command, CommandName, PresenterState } from '../../domain/workshop/messages';
+import { PRESET_MINUTES } from '../../domain/workshop/timer';
+import { today } from '../../domain/logbook/filters';
+import { useActiveSession } from '../../state/active-session';
+import { findCard, useDealStore } from '../../state/deal-store';
+import { openChannel, type Channel } from '../../state/workshop';
+import { setCardNote, startSession, watchSession } from '../../state/sessions';
+import { TaskCard } from '../cards/task-card';
+import { paths } from '../routing/routes';
+import { useKeys } from '../shell/use-keys';
+import { useLive } from '../shell/use-live';
+import { DebouncedText } from '../sessions/debounced-text';
+import { TimerDisplay } from './timer-display';
+import { KEY_COMMANDS } from './workshop-keys';
+
+const PRESENTER_WINDOW = 'power-shifting-presenter';
+
+/** The laptop's view during a workshop: what is on the wall, what comes next, the timer and the group's notes. */
+export function FacilitatorScreen() {
+  const deckId = useDealStore((s) => s.deckId);
+  const [state, setState] = useState<PresenterState | null>(null);
+  const [waited, setWaited] = useState(false);
+  const channel = useRef<Channel | null>(null);
+
+  useEffect(() => {
+    channel.current = openChannel((message) => {
+      if (message.type === 'state') setState(message.state);
+      if (message.type === 'bye') setState(null);
+    });
+    channel.current.post({ type: 'hello' });
+    const timer = setTimeout(() => setWaited(true), 1500);
+    return () => {
+      clearTimeout(timer);
+      channel.current?.close();
+    };
+  }, []);
+
+  const send = (command: CommandName, extra: Omit<Command, 'type' | 'command'> = {}) =>
+    channel.current?.post({ type: 'command', command, ...extra });
+
+  const keys: Record<string, () => void> = {};
+  for (const [key, command] of Object.entries(KEY_COMMANDS)) keys[key] = () => send(command);
+  useKeys(keys, !!state);
+
+  const current = state?.cardId ? findCard(deckId, state.cardId) : undefined;
+  const upcoming = state?.upcomingId ? findCard(deckId, state.upcomingId) : undefined;
+
+  return (
+    <section class="screen facilitator" aria-labelledby="facilitator-title">
+      <h1 id="facilitator-title">Facilitator</h1>
+      {!state ? (
+        <div class="notice" role="status">
+          <p>{waited ? 'The presenter view is not open in this browser.' : 'Connecting to the presenter view…'}</p>
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => window.open(`${location.pathname}${paths.present()}`, PRESENTER_WINDOW)}
+          >
+            Open the presenter view
+          </button>
+        </div>
+      ) : (
+        <div class="facilitator__grid">
+          <section aria-labelledby="now-title" class="facilitator__now">
+            <h2 id="now-title">On the screen now {state.cardId && `(card ${state.position} of ${state.total})`}</h2>
+            {current ? <TaskCard card={current} /> : <p class="muted">No card dealt yet.</p>}
+            <div class="facilitator__controls" role="group" aria-label="Card controls">
+              <button type="button" class="button" onClick={() => send('previous')}>
+                <span aria-hidden="true">←</span> Previous
+              </button>
+              <button type="button" class="button button--primary" onClick={() => send('next')}>
+                {current ? 'Next card' : 'Deal the first card'} <span aria-hidden="true">→</span>
+              </button>
+              <button type="button" class="button" aria-pressed={state.both} onClick={() => send('toggle-both')}>
+                Show both groups
+              </button>
+              <button type="button" class="button" onClick={() => send('reshuffle')}>
+                Reshuffle
+              </button>
+            </div>
+            <p class="facilitator__upcoming" data-testid="upcoming">
+              <strong>Next up:</strong>{' '}
+              {upcoming ? `Capability ${upcoming.capability.number} · ${upcoming.text}` : 'No more cards in this selection.'}
+            </p>
+          </section>
+
+          <section aria-labelledby="timer-title" class="facilitator__timer">
+            <h2 id="timer-title">Timer</h2>
+            <TimerDisplay timer={state.timer} sound={state.sound} speaks={false} />
+            <div class="facilitator__controls" role="group" aria-label="Timer controls">
+              <button type="button" class="button button--primary" onClick={() => send('timer-toggle')}>
+                {state.timer.endsAt !== null ? 'Pause' : 'Start'}
+              </button>
+              <button type="button" class="button" onClick={() => send('timer-add-minute')}>
+                +1 minute
+              </button>
+              <button type="button" class="button" onClick={() => send('timer-reset')}>
+                Reset
+              </button>
+            </div>
+            <div class="facilitator__controls" role="group" aria-label="Timer presets">
+              {PRESET_MINUTES.map((m) => (
+                <button key={m} type="button" class="button button--small" onClick={() => send('timer-preset', { minutes: m })}>
+                  {m} min
+                </button>
+              ))}
+            </div>
+            <label class="choice">
+              <input type="checkbox" checked={state.sound} onChange={() => send('toggle-sound')} />
+              Soft chime when time is up
+            </label>
+          </section>
+
+          <GroupNotes cardId={state.cardId} noteOnScreen={state.note} send={send} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function GroupNotes({
+  cardId,
+  noteOnScreen,
+  send,
+}: {
+  cardId: string | null;
+  noteOnScreen: string | null;
+  send: (command: CommandName, extra?: Omit<Command, 'type' | 'command'>) => void;
+}) {
+  const active = useActiveSession((s) => s.active);
+  const session = useLive<SessionRecord | undefined>(
+    (next, error) => (active ? watchSession(active.id, next, error) : (next(undefined), () => undefined)),
+    [active?.id],
+  );
+  const [error, setError] = useState<string | null>(null);
+  const start = () =>
+    startSession({ kind: 'workshop', title: `Workshop, ${today()}`, date: today(), participants: [], series: '' }).catch(
+      (problem: Error) => setError(problem.message),
+    );
+  const text = cardId ? (session.value?.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') : '';
+
+  return (
+    <section aria-labelledby="notes-title" class="facilitator__notes">
+      <h2 id="notes-title">What the group says</h2>
+      {!active ? (
+        <div>
+          <p>Start a workshop session to keep the group’s notes for each card, and take them away at the end.</p>
+          <button type="button" class="button button--primary" onClick={() => void start()}>
+            Start a workshop session
+          </button>
+          {error && (
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      ) : !cardId ? (
+        <p class="muted">Deal a card, then note what the group says about it here.</p>
+      ) : session.value ? (
+        <>
+          <DebouncedText
+            key={cardId}
+            id={`session:${session.value.id}:card:${cardId}`}
+            label="Notes on this card"
+            hint="Saved as you type, in the session. Shown on the shared screen only if you choose."
+            rows={8}
+            stored={text}
+            save={(value) => setCardNote(session.value!.id, cardId, value)}
+          />
+          <div class="facilitator__controls">
+            {noteOnScreen === null ? (
+              <button type="button" class="button" disabled={!text.trim()} onClick={() => send('show-note', { note: text })}>
+                Show this note on the screen
+              </button>
+            ) : (
+              <button type="button" class="button" onClick={() => send('hide-note')}>
+                Hide the note from the screen
+              </button>
+            )}
+            <a class="button" href={paths.session(session.value.id)} target="_blank" rel="noopener">
+              Open the session
+            </a>
+          </div>
+        </>
+      ) : (
+        <p class="loading" aria-busy="true">
+          Loading…
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { WORKSHOP_KEYS } from './workshop-keys';
+
+/** The keys, on request, in a modal dialog that keeps focus and closes with Escape. */
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog ref={dialog} class="help" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="help-title">Keys for the presenter view</h2>
+      <dl class="help__keys">
+        {WORKSHOP_KEYS.map(({ keys, label }) => (
+          <div key={label}>
+            <dt>
+              {keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && ' or '}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{label}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" class="button button--primary" onClick={onClose}>
+        Close
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { currentCardId } from '../../domain/deal';
+import type { Command } from '../../domain/workshop/messages';
+import { useActiveSession, withSessions } from '../../state/active-session';
+import { deckById, findCard, useDealStore } from '../../state/deal-store';
+import { applyCommand, openChannel, presenterState, useWorkshop, type Channel } from '../../state/workshop';
+import { CapabilitySpread } from '../cards/capability-spread';
+import { TaskCard } from '../cards/task-card';
+import { paths } from '../routing/routes';
+import { useKeys } from '../shell/use-keys';
+import { HelpOverlay } from './help-overlay';
+import { TimerDisplay } from './timer-display';
+import { KEY_COMMANDS } from './workshop-keys';
+
+const FACILITATOR_WINDOW = 'power-shifting-facilitator';
+
+/** One card filling the shared screen, run from the keyboard, a clicker or the facilitator window. */
+export function PresenterScreen() {
+  const { deckId, deal } = useDealStore();
+  const { timer, sound, both, note } = useWorkshop();
+  const deck = deckById(deckId);
+  const cardId = currentCardId(deal);
+  const card = cardId ? findCard(deckId, cardId) : undefined;
+  const [help, setHelp] = useState(false);
+  const channel = useRef<Channel | null>(null);
+  const cardRef = useRef<HTMLElement>(null);
+
+  const run = (command: Command) => applyCommand(command);
+
+  useEffect(() => {
+    channel.current = openChannel((message) => {
+      if (message.type === 'command') applyCommand(message);
+      if (message.type === 'hello' || message.type === 'command') channel.current?.post({ type: 'state', state: presenterState() });
+    });
+    channel.current.post({ type: 'state', state: presenterState() });
+    const bye = () => channel.current?.post({ type: 'bye' });
+    window.addEventListener('pagehide', bye);
+    return () => {
+      bye();
+      window.removeEventListener('pagehide', bye);
+      channel.current?.close();
+    };
+  }, []);
+
+  // Tell the facilitator window about every change, whichever window caused it.
+  useEffect(() => {
+    channel.current?.post({ type: 'state', state: presenterState() });
+  }, [deal, timer, sound, both, note]);
+
+  // Cards shown during a running session are part of its record.
+  const recording = useActiveSession((s) => s.active?.status === 'active');
+  useEffect(() => {
+    if (recording && card) void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
+    if (card) cardRef.current?.focus();
+  }, [recording, card?.id]);
+
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  };
+
+  const keys: Record<string, () => void> = { f: toggleFullscreen, '?': () => setHelp(!help) };
+  for (const [key, command] of Object.entries(KEY_COMMANDS)) keys[key] = () => run({ type: 'command', command });
+  useKeys(keys, !help);
+
+  const openFacilitator = () => {
+    window.open(`${location.pathname}${paths.facilitate()}`, FACILITATOR_WINDOW, 'popup,width=960,height=760');
+  };
+
+  return (
+    <section class="presenter" aria-labelledby="presenter-title">
+      <h1 id="presenter-title" class="visually-hidden">
+        Presenter view
+      </h1>
+      <div class="presenter__stage">
+        {!card ? (
+          <div class="presenter__start card card--back">
+            <p class="card-back__title">{deck.title}</p>
+            <p class="card-back__count">Press → or Space to deal the first card</p>
+          </div>
+        ) : both ? (
+          <div ref={cardRef as never} tabIndex={-1} class="presenter__spread">
+            <CapabilitySpread deck={deck} capability={card.capability} highlight={card.id} />
+          </div>
+        ) : (
+          <TaskCard card={card} size="present" cardRef={cardRef} key={card.id} />
+        )}
+        {note && (
+          <aside class="presenter__note" aria-label="Note from the facilitator">
+            <p class="pre-line">{note}</p>
+          </aside>
+        )}
+      </div>
+      <div class="presenter__bar">
+        <TimerDisplay timer={timer} sound={sound} size="large" />
+        <p class="presenter__progress" role="status">
+          {card ? `Card ${deal.position + 1} of ${deal.order.length}` : `${deal.order.length} cards ready`}
+        </p>
+        <div class="presenter__tools">
+          <button type="button" class="button button--small" onClick={openFacilitator}>
+            Open facilitator window
+          </button>
+          <button type="button" class="button button--small" onClick={toggleFullscreen}>
+            Full screen
+          </button>
+          <button type="button" class="button button--small" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            Keys
+          </button>
+          <a class="button button--small" href={paths.deal()}>
+            Leave
+          </a>
+        </div>
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </section>
+  );
+}
