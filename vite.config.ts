@@ -16,7 +16,15 @@ export default defineConfig({
   publicDir: 'src/pwa/public',
   define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [
-    preact(),
+    preact({
+      // Our zustand binding uses Preact hooks directly, so nothing needs the React aliases.
+      reactAliasesEnabled: false,
+      prerender: {
+        enabled: true,
+        renderTarget: '#app',
+        prerenderScript: fileURLToPath(new URL('./src/prerender.tsx', import.meta.url)),
+      },
+    }),
     contentPlugin(root),
     cspPlugin(),
     VitePWA({
@@ -62,7 +70,6 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
-    server: { deps: { inline: ['zustand'] } },
     projects: [
       {
         extends: true,

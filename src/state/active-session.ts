@@ -2,7 +2,9 @@
  * Which session is running, kept light (no database code) so the deal screen and the shell can
  * know it on first paint. The session itself lives in the logbook database.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from './bind-store';
+import { browserStorage } from './browser-storage';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SessionKind, SessionStatus } from '../domain/sessions/records';
 
@@ -18,13 +20,15 @@ interface ActiveSessionState {
   set: (active: ActiveSession | null) => void;
 }
 
-export const useActiveSession = create<ActiveSessionState>()(
+export const useActiveSession = bindStore(
+  createStore<ActiveSessionState>()(
   persist(
     (set) => ({
       active: null,
       set: (active) => set({ active }),
     }),
-    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => localStorage) },
+    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => browserStorage()) },
+  ),
   ),
 );
 

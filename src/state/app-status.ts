@@ -2,7 +2,8 @@
  * What the app shell says about the app itself: ready offline, offline now, an update waiting,
  * and whether the browser offers to install it. Filled in by src/pwa.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from './bind-store';
 
 interface AppStatusState {
   /** The service worker has cached everything: the app works with no network. */
@@ -16,11 +17,13 @@ interface AppStatusState {
   set: (change: Partial<Omit<AppStatusState, 'set'>>) => void;
 }
 
-export const useAppStatus = create<AppStatusState>()((set) => ({
+export const useAppStatus = bindStore(
+  createStore<AppStatusState>()((set) => ({
   offlineReady: false,
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   update: null,
   install: null,
   installed: false,
   set: (change) => set(change),
-}));
+})),
+);

@@ -2,8 +2,10 @@
  * The deal in progress and the chosen selection. Kept in localStorage so a reload, or the
  * projector laptop going to sleep, does not lose the facilitator's place in the deck.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { browserStorage } from './browser-storage';
 import { DECKS } from '../content/decks';
 import type { Deck } from '../content/schema';
 import { cardsOf, type Card } from '../domain/cards';
@@ -57,7 +59,8 @@ function freshDeal(deckId: string, selection: Selection): Deal {
   );
 }
 
-export const useDealStore = create<DealState>()(
+export const useDealStore = bindStore(
+  createStore<DealState>()(
   persist(
     (set, get) => {
       const step = (change: (deal: Deal) => Deal) => {
@@ -87,7 +90,7 @@ export const useDealStore = create<DealState>()(
     {
       name: 'power-shifting:deal',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => browserStorage()),
       partialize: ({ deckId, selection, deal }) => ({ deckId, selection, deal }),
       merge: (stored, current) => {
         const saved = stored as Partial<Pick<DealState, 'deckId' | 'selection' | 'deal'>> | undefined;
@@ -98,6 +101,7 @@ export const useDealStore = create<DealState>()(
         return { ...current, deckId, selection, deal: reconcileDeal(saved.deal, ids) };
       },
     },
+  ),
   ),
 );
 

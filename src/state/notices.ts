@@ -3,7 +3,8 @@
  * (with an optional Undo). Framework-light, with no storage import, so the shell can show them
  * without loading the database code on first paint.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from './bind-store';
 
 export interface Problem {
   kind: string;
@@ -27,7 +28,8 @@ interface NoticeState {
 
 let toastId = 0;
 
-export const useNotices = create<NoticeState>()((set, get) => ({
+export const useNotices = bindStore(
+  createStore<NoticeState>()((set, get) => ({
   problem: null,
   toast: null,
   showProblem: (problem) => set({ problem }),
@@ -36,4 +38,5 @@ export const useNotices = create<NoticeState>()((set, get) => ({
   dismissToast: (id) => {
     if (get().toast?.id === id) set({ toast: null });
   },
-}));
+})),
+);

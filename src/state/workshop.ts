@@ -2,7 +2,9 @@
  * Workshop mode: the presenter window owns the state (card, timer, a note on show) and applies
  * commands from the facilitator window, which sees it through a BroadcastChannel.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { bindStore } from './bind-store';
+import { browserStorage } from './browser-storage';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { currentCardId } from '../domain/deal';
 import { isMessage, type Command, type Message, type PresenterState } from '../domain/workshop/messages';
@@ -18,7 +20,8 @@ interface WorkshopState {
 }
 
 /** Kept in localStorage so a presenter window closed by mistake reopens where it was. */
-export const useWorkshop = create<WorkshopState>()(
+export const useWorkshop = bindStore(
+  createStore<WorkshopState>()(
   persist(
     (set) => ({
       timer: newTimer(5),
@@ -30,9 +33,10 @@ export const useWorkshop = create<WorkshopState>()(
     {
       name: 'power-shifting:workshop',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => browserStorage()),
       partialize: ({ timer, sound, both }) => ({ timer, sound, both }),
     },
+  ),
   ),
 );
 

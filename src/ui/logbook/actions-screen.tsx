@@ -6,6 +6,7 @@ import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { ActionItem } from './action-item';
 import { CalendarButton } from './calendar-button';
+import '../styles/logbook.css';
 
 /** Open actions across the logbook, overdue first, each one a click from done. */
 export function ActionsScreen() {

@@ -14,6 +14,7 @@ import { ActionFields } from './action-fields';
 import { CardSummary } from './card-summary';
 import { Field } from './field';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
+import '../styles/logbook.css';
 
 interface Props {
   cardId?: string;

@@ -9,6 +9,7 @@ import { dayLabel } from './dates';
 import { EntrySummary } from './entry-summary';
 import { BackupReminder } from './backup-reminder';
 import { LogbookFilters } from './logbook-filters';
+import '../styles/logbook.css';
 
 const PAGE = 50;
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { parseRoute, type Route } from './routes';
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  const [route, setRoute] = useState(() => parseRoute(typeof location === 'undefined' ? '' : (location.hash ?? '')));
   useEffect(() => {
     const update = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', update);

@@ -5,6 +5,7 @@ import { KIND_LABELS } from '../../domain/sessions/records';
 import { paths } from '../routing/routes';
 import { fromFlags } from './notes-options';
 import { useSessionBundle } from './use-session-bundle';
+import '../styles/sessions.css';
 
 /** A clean, printable record of a session: black on white, for paper or "Save as PDF". */
 export function PrintScreen({ id, flags }: { id: string; flags: string }) {

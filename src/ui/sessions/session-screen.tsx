@@ -12,6 +12,8 @@ import { DebouncedText } from './debounced-text';
 import { SessionExport } from './session-export';
 import { STATUS_TEXT } from './sessions-screen';
 import { useSessionBundle } from './use-session-bundle';
+import '../styles/logbook.css';
+import '../styles/sessions.css';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);

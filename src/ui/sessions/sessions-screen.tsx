@@ -5,6 +5,8 @@ import { watchSessions } from '../../state/sessions';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { StartSessionForm } from './start-session-form';
+import '../styles/logbook.css';
+import '../styles/sessions.css';
 
 export const STATUS_TEXT: Record<SessionRecord['status'], string> = {
   active: 'In progress',

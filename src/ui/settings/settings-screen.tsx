@@ -4,6 +4,8 @@ import { BackupPanel } from './backup-panel';
 import { ClearDataPanel } from './clear-data-panel';
 import { InstallPanel } from './install-panel';
 import { RestorePanel } from './restore-panel';
+import '../styles/logbook.css';
+import '../styles/sessions.css';
 
 /** Where the data lives, whether the browser will keep it, and how much room it takes. */
 export function SettingsScreen() {

@@ -14,6 +14,8 @@ import { useLive } from '../shell/use-live';
 import { DebouncedText } from '../sessions/debounced-text';
 import { TimerDisplay } from './timer-display';
 import { KEY_COMMANDS } from './workshop-keys';
+import '../styles/logbook.css';
+import '../styles/workshop.css';
 
 const PRESENTER_WINDOW = 'power-shifting-presenter';
 

@@ -11,6 +11,7 @@ import { useKeys } from '../shell/use-keys';
 import { HelpOverlay } from './help-overlay';
 import { TimerDisplay } from './timer-display';
 import { KEY_COMMANDS } from './workshop-keys';
+import '../styles/workshop.css';
 
 const FACILITATOR_WINDOW = 'power-shifting-facilitator';
 
