@@ -20,8 +20,13 @@ export default tseslint.config(
     // Node scripts run at build time.
     files: ['**/*.mjs'],
     languageOptions: {
-      globals: { URL: 'readonly', Buffer: 'readonly', process: 'readonly', console: 'readonly' },
+      globals: { URL: 'readonly', Buffer: 'readonly', process: 'readonly', console: 'readonly', fetch: 'readonly', setTimeout: 'readonly', window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly', MutationObserver: 'readonly', navigator: 'readonly', location: 'readonly', Event: 'readonly' },
     },
+  },
+  {
+    // The benchmark's job is to print a report.
+    files: ['tests/bench/**'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['src/content/**'],

@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vite';
 import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
+import { inlineCssPlugin } from './src/build/inline-css.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -27,6 +28,7 @@ export default defineConfig({
     }),
     contentPlugin(root),
     cspPlugin(),
+    inlineCssPlugin(),
     VitePWA({
       registerType: 'prompt',
       // Registration comes from src/pwa/register.ts through the virtual module: no inline script.

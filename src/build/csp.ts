@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The first screen's CSS is inlined and allowed by its hash (see inline-css.ts); nothing else inline.
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

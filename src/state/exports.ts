@@ -2,6 +2,7 @@
 import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary, type MergePlan } from '../domain/exports/backup';
 import { logbookCsv } from '../domain/exports/csv';
 import { fileNames } from '../domain/exports/file-names';
+import { logbookMarkdown } from '../domain/exports/logbook-markdown';
 import { actionsIcs } from '../domain/exports/ics';
 import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
 import { byNewest, sortOpenActions, today } from '../domain/logbook/filters';
@@ -54,9 +55,9 @@ export const REMIND_AFTER_DAYS = 14;
 export const REMIND_AFTER_ENTRIES = 10;
 
 export async function backupStatus(): Promise<BackupStatus> {
-  const [last, { items }] = await Promise.all([logbook().getMeta<string>('lastBackupAt'), liveItems()]);
-  const changedSince = last ? items.filter((i) => i.entry.updatedAt > last).length : items.length;
-  return { lastBackupAt: last ?? null, changedSince, total: items.length };
+  const last = (await logbook().getMeta<string>('lastBackupAt')) ?? null;
+  const { changed, total } = await logbook().countChangedSince(last);
+  return { lastBackupAt: last, changedSince: changed, total };
 }
 
 export function needsReminder(status: BackupStatus, now = new Date()): boolean {
@@ -71,6 +72,11 @@ export async function logbookCsvFile(now = new Date()): Promise<ExportFile> {
   const { items, all } = await liveItems();
   const sessions = new Map(all.sessions.map((s) => [s.id, s]));
   return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', text: logbookCsv(items, sessions) };
+}
+
+export async function logbookMarkdownFile(now = new Date()): Promise<ExportFile> {
+  const { items } = await liveItems();
+  return { name: fileNames.logbookMarkdown(now), type: 'text/markdown;charset=utf-8', text: logbookMarkdown(items, now) };
 }
 
 export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {

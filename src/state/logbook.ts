@@ -4,6 +4,7 @@
  * even when IndexedDB refuses to write.
  */
 import type { EntryDraft } from '../domain/logbook/drafts';
+import type { IndexItem } from '../domain/logbook/filters';
 import type { ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import { requestPersistence, storageStatus } from '../storage/device-storage';
 import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
@@ -134,6 +135,22 @@ export function updateAction(actionId: string, status: ActionStatus, followUp?: 
 
 export function watchEntries(onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
   return logbook().watchEntries(onValue, onError);
+}
+
+export function watchRecent(limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().watchRecent(limit, onValue, onError);
+}
+
+export function watchByIds(ids: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  if (ids.length === 0) {
+    onValue([]);
+    return () => undefined;
+  }
+  return logbook().watchByIds(ids, onValue, onError);
+}
+
+export function watchIndex(onValue: (items: IndexItem[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().watchIndex(onValue, onError);
 }
 
 export function watchEntry(

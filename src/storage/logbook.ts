@@ -6,9 +6,10 @@
 import { liveQuery } from 'dexie';
 import { newId } from '../domain/ids';
 import { compose, draftOf } from '../domain/logbook/compose';
+import { indexItem, statusBit, type IndexItem } from '../domain/logbook/filters';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import { planMerge, type BackupData, type MergePlan } from '../domain/exports/backup';
-import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { LogbookDB, type DraftRecord } from './logbook-db';
 import { StorageProblem, toStorageProblem } from './storage-problem';
@@ -96,6 +97,28 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     }));
   }
 
+  async function withActions(entries: EntryRecord[]): Promise<EntryWithActions[]> {
+    const actions = await db.actions.where('entryId').anyOf(entries.map((e) => e.id)).toArray();
+    const byEntry = new Map<string, ActionRecord[]>();
+    for (const action of actions) {
+      if (action.deleted) continue;
+      const list = byEntry.get(action.entryId);
+      if (list) list.push(action);
+      else byEntry.set(action.entryId, [action]);
+    }
+    return entries.map((entry) => ({ entry, actions: (byEntry.get(entry.id) ?? []).sort((a, b) => a.order - b.order) }));
+  }
+
+  /** Every live entry reduced to what filtering and search need. */
+  async function buildIndex(): Promise<IndexItem[]> {
+    // Read in bulk (much faster than a cursor), keep only the lean items; the records are then garbage.
+    const statuses = new Map<string, number>();
+    for (const a of await db.actions.where('deleted').equals(0).toArray()) {
+      statuses.set(a.entryId, (statuses.get(a.entryId) ?? 0) | statusBit(a.status));
+    }
+    return (await db.entries.where('deleted').equals(0).toArray()).map((e) => indexItem(e, statuses.get(e.id) ?? 0));
+  }
+
   return {
     name,
 
@@ -161,6 +184,42 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
 
     watchEntries: (onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
       watch(allLive, onValue, onError),
+
+    /** The newest live entries, with their actions: the Logbook's first pages, without loading the rest. */
+    watchRecent: (limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
+      watch(
+        async () =>
+          withActions(
+            await db.entries
+              .orderBy('createdAt')
+              .reverse()
+              .filter((e) => e.deleted === 0)
+              .limit(limit)
+              .toArray(),
+          ),
+        onValue,
+        onError,
+      ),
+
+    /** Some entries by id, in the order given. */
+    watchByIds: (ids: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
+      watch(
+        async () => withActions((await db.entries.bulkGet(ids)).filter((e): e is EntryRecord => !!e && e.deleted === 0)),
+        onValue,
+        onError,
+      ),
+
+    watchIndex: (onValue: (items: IndexItem[]) => void, onError: (p: StorageProblem) => void) =>
+      watch(buildIndex, onValue, onError),
+
+    /** Entries written or changed since a time, for the backup reminder, counted on the index. */
+    countChangedSince: (iso: string | null) =>
+      guard(async () => ({
+        changed: iso
+          ? await db.entries.where('updatedAt').above(iso).filter((e) => e.deleted === 0).count()
+          : await db.entries.where('deleted').equals(0).count(),
+        total: await db.entries.where('deleted').equals(0).count(),
+      })),
 
     watchEntry: (entryId: string, onValue: (item: EntryWithActions | undefined) => void, onError: (p: StorageProblem) => void) =>
       watch(() => load(entryId), onValue, onError),

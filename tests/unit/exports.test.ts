@@ -259,3 +259,17 @@ describe('file names', () => {
     expect(fileNames.logbookCsv(now)).toBe('power-shifting-logbook-2026-03-01-0905.csv');
   });
 });
+
+describe('the whole logbook as Markdown', () => {
+  it('groups entries by day and keeps hostile text as text', async () => {
+    const { logbookMarkdown } = await import('../../src/domain/exports/logbook-markdown');
+    const items: EntryWithActions[] = HOSTILE.slice(0, 6).map((text, i) => ({
+      entry: entry(`E${i}`, text, { createdAt: `2026-03-0${1 + (i % 2)}T09:00:00.000Z` }),
+      actions: [action(`A${i}`, `E${i}`, text)],
+    }));
+    const found = blocks(logbookMarkdown(items, new Date('2026-03-05T10:00:00Z')));
+    expect(found.html + found.links + found.code).toBe(0);
+    expect(found.headings.filter((h) => /^\d+ March 2026$/.test(h)).length).toBeGreaterThanOrEqual(2);
+    expect(found.headings[0]).toBe('Power Shifting logbook');
+  });
+});

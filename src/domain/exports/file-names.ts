@@ -20,6 +20,7 @@ function stamp(now: Date): string {
 export const fileNames = {
   sessionNotes: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}.md`,
   logbookCsv: (now: Date) => `power-shifting-logbook-${stamp(now)}.csv`,
+  logbookMarkdown: (now: Date) => `power-shifting-logbook-${stamp(now)}.md`,
   actionsIcs: (now: Date) => `power-shifting-actions-${stamp(now)}.ics`,
   actionIcs: (what: string) => `power-shifting-action-${slug(what)}.ics`,
   backup: (now: Date) => `power-shifting-backup-${stamp(now)}.json`,

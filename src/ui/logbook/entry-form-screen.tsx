@@ -5,7 +5,7 @@ import { emptyAction, emptyDraft, hasContent, parseTags, type EntryDraft } from 
 import { distinct } from '../../domain/logbook/filters';
 import { useActiveSession } from '../../state/active-session';
 import { deckById, findCard, useDealStore } from '../../state/deal-store';
-import { deleteEntry, discardDraft, getEntry, loadDraft, saveEntry, watchEntries } from '../../state/logbook';
+import { deleteEntry, discardDraft, getEntry, loadDraft, saveEntry, watchIndex } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
@@ -37,9 +37,9 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
   const [saving, setSaving] = useState(false);
   const autosave = useAutosave(draftKey, draft, dirty);
   const heading = useRef<HTMLHeadingElement>(null);
-  const known = useLive(watchEntries, []);
-  const communities = useMemo(() => distinct((known.value ?? []).map((i) => i.entry.community)), [known.value]);
-  const tags = useMemo(() => distinct((known.value ?? []).flatMap((i) => i.entry.tags)), [known.value]);
+  const known = useLive(watchIndex, []);
+  const communities = useMemo(() => distinct((known.value ?? []).map((i) => i.community)), [known.value]);
+  const tags = useMemo(() => distinct((known.value ?? []).flatMap((i) => i.tags)), [known.value]);
 
   useEffect(() => {
     let live = true;

@@ -1,33 +1,61 @@
 import { useMemo, useState } from 'preact/hooks';
-import { byNewest, distinct, groupByDay, isFiltering, matches, NO_FILTER, queryTerms, type LogbookFilter } from '../../domain/logbook/filters';
+import {
+  distinct,
+  groupByDay,
+  isFiltering,
+  matchesIndex,
+  NO_FILTER,
+  queryTerms,
+  type IndexItem,
+  type LogbookFilter,
+} from '../../domain/logbook/filters';
+import type { EntryWithActions } from '../../domain/logbook/records';
 import { deckById, useDealStore } from '../../state/deal-store';
-import { deleteEntry, watchDrafts, watchEntries } from '../../state/logbook';
+import { deleteEntry, watchByIds, watchDrafts, watchIndex, watchRecent } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
+import { BackupReminder } from './backup-reminder';
 import { dayLabel } from './dates';
 import { EntrySummary } from './entry-summary';
-import { BackupReminder } from './backup-reminder';
 import { LogbookFilters } from './logbook-filters';
 import '../styles/logbook.css';
 
 const PAGE = 50;
 
+/**
+ * The logbook, newest first. The first pages come straight from an indexed query; search and
+ * filters run over a lean in-memory index loaded alongside, so years of entries stay quick.
+ */
 export function LogbookScreen() {
   const deck = deckById(useDealStore((s) => s.deckId));
-  const entries = useLive(watchEntries, []);
-  const drafts = useLive(watchDrafts, []);
   const [filter, setFilter] = useState<LogbookFilter>(NO_FILTER);
   const [shown, setShown] = useState(PAGE);
+  const filtering = isFiltering(filter);
 
-  const all = useMemo(() => [...(entries.value ?? [])].sort(byNewest), [entries.value]);
-  const tags = useMemo(() => distinct(all.flatMap((i) => i.entry.tags)), [all]);
-  const found = useMemo(() => {
+  const recent = useLive<EntryWithActions[]>((next, error) => watchRecent(shown, next, error), [shown]);
+  const index = useLive(watchIndex, []);
+  const drafts = useLive(watchDrafts, []);
+
+  const newestFirst = useMemo(
+    () => (index.value ? [...index.value].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)) : undefined),
+    [index.value],
+  );
+  const tags = useMemo(() => distinct((index.value ?? []).flatMap((i) => i.tags)), [index.value]);
+  const found = useMemo((): IndexItem[] | undefined => {
+    if (!filtering || !newestFirst) return undefined;
     const terms = queryTerms(filter.query);
-    return all.filter((item) => matches(item, filter, terms));
-  }, [all, filter]);
-  const groups = useMemo(() => groupByDay(found.slice(0, shown)), [found, shown]);
+    return newestFirst.filter((item) => matchesIndex(item, filter, terms));
+  }, [newestFirst, filter, filtering]);
+  const pageIds = useMemo(() => (found ? found.slice(0, shown).map((i) => i.id) : []), [found, shown]);
+  const page = useLive<EntryWithActions[]>((next, error) => watchByIds(pageIds, next, error), [pageIds.join(',')]);
+
+  const items = filtering ? page.value : recent.value;
+  const groups = useMemo(() => groupByDay(items ?? []), [items]);
+  const total = index.value?.length;
+  const matching = filtering ? found?.length : total;
   const unsaved = (drafts.value ?? []).filter((d) => d.key.startsWith('new:') || d.key.startsWith('edit:'));
+  const error = recent.error ?? index.error ?? page.error;
 
   const remove = (id: string) => {
     deleteEntry(id).catch((problem: Error) => useNotices.getState().showProblem({ kind: 'delete', message: problem.message }));
@@ -47,13 +75,13 @@ export function LogbookScreen() {
         </div>
       </div>
 
-      {entries.error && (
+      {error && (
         <p class="form-error" role="alert">
-          {entries.error}
+          {error}
         </p>
       )}
 
-      <BackupReminder count={all.length} />
+      <BackupReminder count={total ?? 0} />
 
       {unsaved.length > 0 && (
         <div class="notice" data-testid="drafts-notice">
@@ -70,11 +98,11 @@ export function LogbookScreen() {
         </div>
       )}
 
-      {entries.value === undefined ? (
+      {recent.value === undefined ? (
         <p class="loading" aria-busy="true">
           Opening your logbook…
         </p>
-      ) : all.length === 0 ? (
+      ) : recent.value.length === 0 && (!filtering || total === 0) ? (
         <div class="empty">
           <h2>Your logbook is empty</h2>
           <p>
@@ -94,11 +122,15 @@ export function LogbookScreen() {
         <>
           <LogbookFilters deck={deck} tags={tags} filter={filter} onChange={(f) => (setFilter(f), setShown(PAGE))} />
           <p class="logbook__count" role="status">
-            {isFiltering(filter)
-              ? `${found.length} of ${all.length} ${all.length === 1 ? 'entry' : 'entries'} match`
-              : `${all.length} ${all.length === 1 ? 'entry' : 'entries'}`}
+            {total === undefined
+              ? filtering
+                ? 'Searching…'
+                : ''
+              : filtering
+                ? `${matching} of ${total} ${total === 1 ? 'entry' : 'entries'} match`
+                : `${total} ${total === 1 ? 'entry' : 'entries'}`}
           </p>
-          {found.length === 0 ? (
+          {filtering && found?.length === 0 ? (
             <div class="empty">
               <p>No entries match. Try fewer words, or clear the filters.</p>
               <button type="button" class="button" onClick={() => setFilter(NO_FILTER)}>
@@ -117,9 +149,9 @@ export function LogbookScreen() {
               </section>
             ))
           )}
-          {found.length > shown && (
+          {(matching ?? 0) > shown && (
             <button type="button" class="button logbook__more" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, found.length - shown)} more
+              Show {Math.min(PAGE, (matching ?? 0) - shown)} more
             </button>
           )}
         </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupFile, backupStatus, logbookCsvFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
+import { backupFile, backupStatus, logbookCsvFile, logbookMarkdownFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
 import { useNotices } from '../../state/notices';
 import { saveFile } from '../shell/save-file';
 
@@ -58,6 +58,9 @@ export function BackupPanel() {
         </button>
         <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookCsvFile())))}>
           Export logbook as spreadsheet (CSV)
+        </button>
+        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookMarkdownFile())))}>
+          Export logbook as Markdown
         </button>
         <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await openActionsIcsFile())))}>
           Add open actions to calendar (.ics)

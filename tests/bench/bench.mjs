@@ -1,0 +1,336 @@
+// `npm run bench [-- --check] [-- --sizes=10000,50000] [-- --runs=3]`
+// Builds the app, serves dist/ with `vite preview` (HTTP/1.1 on 127.0.0.1), drives Debian's
+// Chromium, prints one table and writes bench-results/results.json. With --check it exits
+// non-zero when a budget fails. Timings are medians of several runs, with min and max.
+import { execSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { generateBackup } from './generate-logbook.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? true];
+  }),
+);
+const CHECK = !!args.check;
+const RUNS = Number(args.runs ?? 3);
+const SIZES = String(args.sizes ?? '10000,50000').split(',').map(Number).filter(Boolean);
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const PORT = 4176;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+const KB = 1024;
+const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [] };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.length });
+const budget = (name, value, limit, unit, lowerIsBetter = true) => {
+  const pass = lowerIsBetter ? value <= limit : value >= limit;
+  results.budgets.push({ name, value, limit, unit, pass });
+};
+const log = (...m) => console.warn('·', ...m);
+
+// ---- 1. Build and serve -------------------------------------------------------------------
+log('building');
+execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(BASE)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// ---- 2. Bytes ---------------------------------------------------------------------------------
+const sizeOf = (file) => {
+  const data = readFileSync(join(DIST, file));
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const critical = [...html.matchAll(/<(?:script[^>]*src|link[^>]*(?:rel="stylesheet"|rel="modulepreload")[^>]*href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const all = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('prerender-')).map((f) => `assets/${f}`);
+const sum = (files) => files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+results.bytes = {
+  html: sizeOf('index.html'),
+  critical: { files: Object.fromEntries(critical.map((f) => [f, sizeOf(f)])), total: sum(critical) },
+  all: { files: Object.fromEntries(all.map((f) => [f, sizeOf(f)])), total: sum(all), js: sum(all.filter((f) => f.endsWith('.js'))), css: sum(all.filter((f) => f.endsWith('.css'))) },
+};
+budget('Render-critical JS + CSS (gzip)', results.bytes.critical.total.gzip / KB, 14, 'KB');
+budget('All JS (gzip)', results.bytes.all.js.gzip / KB, 100, 'KB');
+
+// ---- 3. Lighthouse, mobile -------------------------------------------------------------------
+log('lighthouse');
+const lh = [];
+for (let i = 0; i < RUNS; i++) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
+  try {
+    const run = await lighthouse(`${BASE}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+    const { categories, audits } = run.lhr;
+    lh.push({
+      performance: categories.performance.score * 100,
+      accessibility: categories.accessibility.score * 100,
+      bestPractices: categories['best-practices'].score * 100,
+      fcp: audits['first-contentful-paint'].numericValue,
+      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: audits['total-blocking-time'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+    });
+  } finally {
+    await chrome.kill();
+  }
+}
+for (const key of Object.keys(lh[0])) results.lighthouse[key] = stats(lh.map((r) => r[key]));
+budget('Lighthouse performance', results.lighthouse.performance.median, 100, 'score', false);
+budget('Lighthouse accessibility', results.lighthouse.accessibility.median, 100, 'score', false);
+budget('Lighthouse best practices', results.lighthouse.bestPractices.median, 100, 'score', false);
+budget('Lighthouse LCP', results.lighthouse.lcp.median / 1000, 1.0, 's');
+
+// ---- 4. Offline reload and dealing, in Chromium -------------------------------------------------
+const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+
+/** Marks, in the page, when a task card (not the face-down deck) is first painted. */
+const FIRST_CARD = () => {
+  const mark = () => {
+    if (window.__firstCard || !document.querySelector('article.card')) return false;
+    requestAnimationFrame(() => (window.__firstCard = performance.now()));
+    return true;
+  };
+  new MutationObserver((_, observer) => mark() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+};
+
+log('offline reload');
+{
+  const context = await browser.newContext();
+  await context.addInitScript(FIRST_CARD);
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await page.keyboard.press('Space');
+  await page.waitForSelector('article.card');
+  await context.setOffline(true);
+  const times = [];
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__firstCard);
+    times.push(await page.evaluate(() => window.__firstCard));
+  }
+  results.timings.offlineReloadToCard = stats(times);
+  budget('Offline reload to first card', results.timings.offlineReloadToCard.median, 100, 'ms');
+  await context.close();
+}
+
+log('dealing');
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#/deck`);
+  await page.waitForSelector('.deck-list');
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('html[data-ready]');
+  await page.evaluate(() => {
+    window.__deals = [];
+    let start = 0;
+    document.addEventListener('keydown', () => (start = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!start) return;
+      const began = start;
+      start = 0;
+      requestAnimationFrame(() => window.__deals.push(performance.now() - began));
+    }).observe(document.querySelector('main'), { childList: true, subtree: true, attributes: true, attributeFilter: ['data-card-id'] });
+  });
+  await page.waitForTimeout(300);
+  for (let i = 0; i < 50; i++) {
+    await page.keyboard.press(i === 49 ? 'r' : 'ArrowRight');
+    await page.waitForFunction((n) => window.__deals.length > n, i);
+  }
+  results.timings.deal = stats(await page.evaluate(() => window.__deals));
+  budget('Deal: key press to next card painted', results.timings.deal.median, 16, 'ms');
+  await context.close();
+}
+
+// ---- 5. The logbook at scale -------------------------------------------------------------------
+const deck = JSON.parse(readFileSync(join(ROOT, 'content/decks/power-shifting/deck.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'ps-bench-'));
+for (const size of SIZES) {
+  log(`logbook with ${size} entries`);
+  const file = join(work, `backup-${size}.json`);
+  writeFileSync(file, JSON.stringify(generateBackup(size, deck)));
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const r = {};
+
+  await page.goto(`${BASE}/#/settings`);
+  await page.waitForSelector('#restore-file');
+  let t = Date.now();
+  await page.setInputFiles('#restore-file', file);
+  await page.getByRole('button', { name: 'Import this backup' }).waitFor({ timeout: 300_000 });
+  await page.getByRole('button', { name: 'Import this backup' }).click();
+  await page.getByText('Backup restored.').waitFor({ timeout: 300_000 });
+  r.importMs = Date.now() - t;
+
+  // Open the Logbook screen: from the navigation to the first page of entries painted.
+  const opens = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${BASE}/#/about`);
+    await page.reload();
+    await page.waitForSelector('h1');
+    const ms = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const began = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="entry-summary"]')) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - began));
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          location.hash = '#/logbook';
+        }),
+    );
+    opens.push(ms);
+  }
+  r.openLogbook = stats(opens);
+  await cdp.send('HeapProfiler.collectGarbage');
+  r.heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+
+  // Filter by capability.
+  const filters = [];
+  await page.getByText('Filters', { exact: true }).click();
+  for (const n of ['3', '7', '']) {
+    const ms = await page.evaluate(
+      (value) =>
+        new Promise((resolve) => {
+          const select = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Capability')?.control;
+          const count = document.querySelector('.logbook__count');
+          const before = count.textContent;
+          const began = performance.now();
+          const observer = new MutationObserver(() => {
+            if (count.textContent !== before) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - began));
+            }
+          });
+          observer.observe(count, { childList: true, subtree: true, characterData: true });
+          select.value = value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }),
+      n,
+    );
+    filters.push(ms);
+  }
+  r.filter = stats(filters);
+
+  // Search as you type: each keystroke to the list repainted.
+  await page.evaluate(() => {
+    window.__keys = [];
+    const input = document.querySelector('input[type="search"]');
+    let began = 0;
+    input.addEventListener('input', () => (began = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!began) return;
+      const b = began;
+      began = 0;
+      requestAnimationFrame(() => window.__keys.push(performance.now() - b));
+    }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+  });
+  const query = 'residents walk';
+  await page.locator('input[type="search"]').click();
+  for (let i = 0; i < query.length; i++) {
+    await page.keyboard.type(query[i]);
+    await page.waitForFunction((n) => window.__keys.length > n, i, { timeout: 60_000 });
+  }
+  r.searchKeystroke = stats(await page.evaluate(() => window.__keys));
+
+  // Exports of everything.
+  await page.goto(`${BASE}/#/settings`);
+  await page.waitForSelector('#restore-file');
+  for (const [key, name] of [
+    ['csvMs', 'Export logbook as spreadsheet (CSV)'],
+    ['markdownMs', 'Export logbook as Markdown'],
+    ['backupMs', 'Back up now'],
+  ]) {
+    t = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByRole('button', { name }).click()]);
+    await download.path();
+    r[key] = Date.now() - t;
+  }
+  results.logbook[size] = r;
+  await context.close();
+}
+rmSync(work, { recursive: true, force: true });
+await browser.close();
+stopServer();
+
+const big = results.logbook[50000];
+if (big) {
+  budget('50k: import', big.importMs / 1000, 10, 's');
+  budget('50k: Logbook first page', big.openLogbook.median, 200, 'ms');
+  budget('50k: search per keystroke', big.searchKeystroke.median, 50, 'ms');
+  budget('50k: CSV export', big.csvMs / 1000, 2, 's');
+  budget('50k: JS heap after opening the logbook', big.heapMB, 100, 'MB');
+}
+
+// ---- Report -------------------------------------------------------------------------------------
+const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
+const s = (x, d = 1) => `${fmt(x.median, d)} (${fmt(x.min, d)}–${fmt(x.max, d)})`;
+const lines = [];
+lines.push(`Power Shifting benchmark, ${results.date}`, `Machine: ${results.machine}; server: ${results.server}`, '');
+lines.push('Bytes (gzip / brotli)');
+for (const [f, v] of Object.entries(results.bytes.critical.files)) lines.push(`  critical ${f.padEnd(44)} ${fmt(v.gzip / KB, 2)} KB / ${fmt(v.brotli / KB, 2)} KB`);
+lines.push(`  render-critical total ${''.padEnd(37)} ${fmt(results.bytes.critical.total.gzip / KB, 2)} KB / ${fmt(results.bytes.critical.total.brotli / KB, 2)} KB`);
+lines.push(`  all JS (${all.filter((f) => f.endsWith('.js')).length} files) ${''.padEnd(36)} ${fmt(results.bytes.all.js.gzip / KB, 2)} KB / ${fmt(results.bytes.all.js.brotli / KB, 2)} KB`);
+lines.push(`  all CSS ${''.padEnd(50)} ${fmt(results.bytes.all.css.gzip / KB, 2)} KB / ${fmt(results.bytes.all.css.brotli / KB, 2)} KB`);
+lines.push('', `Lighthouse 12, mobile (median (min–max) of ${RUNS})`);
+const L = results.lighthouse;
+lines.push(`  performance ${s(L.performance, 0)}, accessibility ${s(L.accessibility, 0)}, best practices ${s(L.bestPractices, 0)}`);
+lines.push(`  FCP ${s(L.fcp, 0)} ms, LCP ${s(L.lcp, 0)} ms, TBT ${s(L.tbt, 0)} ms, CLS ${s(L.cls, 3)}`);
+lines.push('', 'Timings, ms (median (min–max))');
+lines.push(`  offline reload to first card   ${s(results.timings.offlineReloadToCard)}`);
+lines.push(`  deal: key to card painted      ${s(results.timings.deal)}  (${results.timings.deal.runs} deals)`);
+for (const [size, r] of Object.entries(results.logbook)) {
+  lines.push('', `Logbook with ${Number(size).toLocaleString('en-GB')} entries (3 actions each)`);
+  lines.push(`  import ${fmt(r.importMs / 1000, 2)} s; open Logbook ${s(r.openLogbook)} ms; filter by capability ${s(r.filter)} ms`);
+  lines.push(`  search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
+  lines.push(`  export CSV ${fmt(r.csvMs / 1000, 2)} s, Markdown ${fmt(r.markdownMs / 1000, 2)} s, JSON backup ${fmt(r.backupMs / 1000, 2)} s`);
+}
+lines.push('', 'Budgets');
+for (const b of results.budgets) lines.push(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ${b.limit} ${b.unit})`);
+console.log(lines.join('\n'));
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results/results.json'), JSON.stringify(results, null, 2));
+const failed = results.budgets.filter((b) => !b.pass);
+if (CHECK && failed.length) {
+  console.log(`\n${failed.length} budget(s) failed.`);
+  process.exit(1);
+}
+process.exit(0);
