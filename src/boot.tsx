@@ -1,10 +1,15 @@
 import { render } from 'preact';
+import { parseRoute } from './ui/routing/routes';
 import { App } from './ui/shell/app';
 
 /** Takes over the prerendered first screen, then starts the service worker once the page has loaded. */
 export function boot(): void {
   const root = document.getElementById('app');
-  if (root) render(<App />, root);
+  if (!root) return;
+  // The prerendered HTML is the deal screen: keep its nodes when that is what shows (no repaint,
+  // no layout shift); for any other address, start from an empty container.
+  if (parseRoute(location.hash).name !== 'deal') root.replaceChildren();
+  render(<App />, root);
   // Lets tests and the benchmark tell the live app from the prerendered page.
   document.documentElement.dataset.ready = 'true';
   // The service worker's install (downloading and caching every file) waits until the page is idle.

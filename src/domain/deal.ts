@@ -33,10 +33,6 @@ export function previousCard(deal: Deal): Deal {
   return deal.position > 0 ? { ...deal, position: deal.position - 1 } : deal;
 }
 
-export function canGoBack(deal: Deal): boolean {
-  return deal.position > 0;
-}
-
 /** True once every card has been dealt and the last one is on show. */
 export function isExhausted(deal: Deal): boolean {
   return deal.order.length > 0 && deal.dealt === deal.order.length && deal.position === deal.dealt - 1;

@@ -16,7 +16,3 @@ export function newId(now = Date.now()): string {
   for (const byte of random) rest += ALPHABET[byte % 32];
   return time + rest;
 }
-
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(value);
-}

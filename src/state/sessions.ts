@@ -66,11 +66,6 @@ export const pauseSession = (id: string) => setStatus(id, 'paused');
 export const resumeSession = (id: string) => setStatus(id, 'active');
 export const endSession = (id: string) => setStatus(id, 'ended');
 
-export async function updateSessionDetails(id: string, details: Partial<SessionDraft>): Promise<void> {
-  const session = await logbook().changeSession(id, (s) => ({ ...s, ...details }));
-  mirror(session);
-}
-
 export async function setSessionNotes(id: string, notes: string): Promise<void> {
   await logbook().changeSession(id, (s) => (s.notes === notes ? undefined : { ...s, notes }));
 }

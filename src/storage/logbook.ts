@@ -34,15 +34,12 @@ export interface DeletedEntry {
   actionIds: string[];
 }
 
-export interface OpenAction {
-  action: ActionRecord;
-  entry: EntryWithActions['entry'];
-}
-
 export type Logbook = ReturnType<typeof openLogbook>;
 
 export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) {
   const db = new LogbookDB(name, {
+    // Dexie's query cache would keep whole result sets (a big logbook's every record) in memory.
+    cache: 'disabled',
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });

@@ -75,10 +75,20 @@ const sizeOf = (file) => {
 const html = readFileSync(join(DIST, 'index.html'), 'utf8');
 const critical = [...html.matchAll(/<(?:script[^>]*src|link[^>]*(?:rel="stylesheet"|rel="modulepreload")[^>]*href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 const all = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('prerender-')).map((f) => `assets/${f}`);
+// The first screen's CSS is inlined into index.html: count it as render-critical too.
+const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+const inlineSize = {
+  raw: Buffer.byteLength(inlineCss),
+  gzip: gzipSync(inlineCss, { level: 9 }).length,
+  brotli: brotliCompressSync(inlineCss, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+};
 const sum = (files) => files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 results.bytes = {
   html: sizeOf('index.html'),
-  critical: { files: Object.fromEntries(critical.map((f) => [f, sizeOf(f)])), total: sum(critical) },
+  critical: {
+    files: { ...Object.fromEntries(critical.map((f) => [f, sizeOf(f)])), 'index.html <style> (inlined CSS)': inlineSize },
+    total: [sum(critical), inlineSize].reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli })),
+  },
   all: { files: Object.fromEntries(all.map((f) => [f, sizeOf(f)])), total: sum(all), js: sum(all.filter((f) => f.endsWith('.js'))), css: sum(all.filter((f) => f.endsWith('.css'))) },
 };
 budget('Render-critical JS + CSS (gzip)', results.bytes.critical.total.gzip / KB, 14, 'KB');
@@ -155,21 +165,28 @@ log('dealing');
   await page.waitForSelector('.deck-list');
   await page.goto(`${BASE}/`);
   await page.waitForSelector('html[data-ready]');
+  // From the key press to the first animation frame in which the new card is in the page (and so painted).
   await page.evaluate(() => {
     window.__deals = [];
-    let start = 0;
-    document.addEventListener('keydown', () => (start = performance.now()), { capture: true });
-    new MutationObserver(() => {
-      if (!start) return;
-      const began = start;
-      start = 0;
-      requestAnimationFrame(() => window.__deals.push(performance.now() - began));
-    }).observe(document.querySelector('main'), { childList: true, subtree: true, attributes: true, attributeFilter: ['data-card-id'] });
+    document.addEventListener(
+      'keydown',
+      () => {
+        const began = performance.now();
+        const before = document.querySelector('article.card')?.dataset.cardId;
+        const check = () => {
+          const now = document.querySelector('article.card')?.dataset.cardId;
+          if (now && now !== before) window.__deals.push(performance.now() - began);
+          else if (performance.now() - began < 2000) requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      },
+      { capture: true },
+    );
   });
   await page.waitForTimeout(300);
   for (let i = 0; i < 50; i++) {
     await page.keyboard.press(i === 49 ? 'r' : 'ArrowRight');
-    await page.waitForFunction((n) => window.__deals.length > n, i);
+    await page.waitForFunction((n) => window.__deals.length > n, i, { timeout: 5000 });
   }
   results.timings.deal = stats(await page.evaluate(() => window.__deals));
   budget('Deal: key press to next card painted', results.timings.deal.median, 16, 'ms');
@@ -220,6 +237,10 @@ for (const size of SIZES) {
     opens.push(ms);
   }
   r.openLogbook = stats(opens);
+  // Search and filters work once the lean index is loaded, just after the first page.
+  t = Date.now();
+  await page.waitForFunction(() => /^\d+ entr/.test(document.querySelector('.logbook__count')?.textContent ?? ''), null, { timeout: 120_000 });
+  r.searchReadyMs = Date.now() - t;
   await cdp.send('HeapProfiler.collectGarbage');
   r.heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
 
@@ -320,7 +341,7 @@ lines.push(`  deal: key to card painted      ${s(results.timings.deal)}  (${resu
 for (const [size, r] of Object.entries(results.logbook)) {
   lines.push('', `Logbook with ${Number(size).toLocaleString('en-GB')} entries (3 actions each)`);
   lines.push(`  import ${fmt(r.importMs / 1000, 2)} s; open Logbook ${s(r.openLogbook)} ms; filter by capability ${s(r.filter)} ms`);
-  lines.push(`  search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
+  lines.push(`  search and filters ready ${fmt(r.searchReadyMs / 1000, 2)} s after the first page; search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
   lines.push(`  export CSV ${fmt(r.csvMs / 1000, 2)} s, Markdown ${fmt(r.markdownMs / 1000, 2)} s, JSON backup ${fmt(r.backupMs / 1000, 2)} s`);
 }
 lines.push('', 'Budgets');

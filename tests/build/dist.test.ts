@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -84,20 +85,24 @@ describe('the web app manifest', () => {
 });
 
 describe('the entry HTML', () => {
-  it('carries the strict Content-Security-Policy', () => {
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`);
+  it('carries the strict Content-Security-Policy, allowing only the one inline stylesheet by its hash', () => {
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    const hash = createHash('sha256').update(styles[0]!).digest('base64');
+    const expected = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${expected.replace(/'/g, '&#39;')}">`);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
-  it('has no inline scripts or styles, and loads nothing from other origins', () => {
+  it('has no inline scripts or style attributes, and loads nothing from other origins', () => {
     for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
       expect(attrs).toMatch(/src="\//);
       expect(body!.trim()).toBe('');
     }
-    expect(html).not.toMatch(/<style|style="/);
+    expect(html).not.toMatch(/style="/);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     const css = readdirSync(`${dist}assets`).filter((f) => f.endsWith('.css')).map((f) => read(`assets/${f}`)).join('\n');
     expect(css).not.toMatch(/url\((['"]?)(https?:)?\/\//);

@@ -34,7 +34,17 @@ export function LogbookScreen() {
   const filtering = isFiltering(filter);
 
   const recent = useLive<EntryWithActions[]>((next, error) => watchRecent(shown, next, error), [shown]);
-  const index = useLive(watchIndex, []);
+  // The search index reads every entry: start it only once the first page is on screen.
+  const firstPageShown = recent.value !== undefined;
+  const index = useLive<IndexItem[]>(
+    (next, error) => {
+      if (!firstPageShown) return () => undefined;
+      let stop = () => {};
+      const timer = setTimeout(() => (stop = watchIndex(next, error)), 50);
+      return () => (clearTimeout(timer), stop());
+    },
+    [firstPageShown],
+  );
   const drafts = useLive(watchDrafts, []);
 
   const newestFirst = useMemo(

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { parseRoute, type Route } from './routes';
 
 const listeners = new Set<() => void>();
@@ -9,9 +9,11 @@ function currentRoute(): Route {
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const update = () => setRoute(currentRoute());
     listeners.add(update);
+    // The address may have changed between the first render and now.
+    update();
     // The back and forward buttons, and links, change the hash themselves.
     window.addEventListener('hashchange', update);
     window.addEventListener('popstate', update);

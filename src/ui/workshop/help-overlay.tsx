@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { KeyList } from '../shell/key-list';
 import { WORKSHOP_KEYS } from './workshop-keys';
 
 /** The keys, on request, in a modal dialog that keeps focus and closes with Escape. */
@@ -12,21 +13,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={dialog} class="help" aria-labelledby="help-title" onClose={onClose} onCancel={onClose}>
       <h2 id="help-title">Keys for the presenter view</h2>
-      <dl class="help__keys">
-        {WORKSHOP_KEYS.map(({ keys, label }) => (
-          <div key={label}>
-            <dt>
-              {keys.map((k, i) => (
-                <span key={k}>
-                  {i > 0 && ' or '}
-                  <kbd>{k}</kbd>
-                </span>
-              ))}
-            </dt>
-            <dd>{label}</dd>
-          </div>
-        ))}
-      </dl>
+      <KeyList items={WORKSHOP_KEYS} class="help__keys" />
       <button type="button" class="button button--primary" onClick={onClose}>
         Close
       </button>
