@@ -73,6 +73,7 @@ export default defineConfig({
           groups: [
             {
               name: 'first-screen',
+              includeDependenciesRecursively: false,
               test: /node_modules[\\/](preact|zustand)[\\/]|virtual:decks|src[\\/](content|domain[\\/](cards|deal|random|selection)|state[\\/](deal-store|bind-store|browser-storage|notices|active-session|app-status|flush)|ui[\\/](routing|cards|deal|deck|about|shell|sessions[\\/]session-bar))/,
             },
           ],
