@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/build/csp';
 
@@ -51,6 +52,17 @@ describe('the service worker precache', () => {
     // Updates wait for the user: the worker only skips waiting when the page asks it to.
     expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
     expect(sw).toContain('"SKIP_WAITING"');
+  });
+});
+
+describe('what the first paint waits for', () => {
+  it('is the HTML plus at most 14 KB (gzip) of scripts and styles, so it fits the first round trip', () => {
+    const critical = [...html.matchAll(/<(?:script[^>]*src|link[^>]*(?:rel="stylesheet"|rel="modulepreload")[^>]*href)="\/([^"]+\.(?:js|css))"/g)].map(
+      (m) => readFileSync(`${dist}${m[1]}`),
+    );
+    const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => Buffer.from(m[1]!));
+    const bytes = [...critical, ...inline].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    expect(bytes).toBeLessThanOrEqual(14 * 1024);
   });
 });
 
