@@ -65,7 +65,8 @@ export const useDealStore = bindStore(
     (set, get) => {
       const step = (change: (deal: Deal) => Deal) => {
         const deal = change(get().deal);
-        set({ deal });
+        // The domain returns the same deal when nothing moves: then nothing re-renders.
+        if (deal !== get().deal) set({ deal });
         return currentCardId(deal);
       };
       return {

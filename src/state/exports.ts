@@ -106,6 +106,24 @@ export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions): 
   };
 }
 
+/** The session's actions that have a due date, as calendar events. */
+export function sessionIcsFile(bundle: SessionBundle, now = new Date()): ExportFile {
+  const dated = bundle.entries.flatMap(({ entry, actions }) => actions.filter((a) => a.due).map((action) => ({ action, entry })));
+  return {
+    name: fileNames.sessionIcs(bundle.session.date, bundle.session.title),
+    type: 'text/calendar;charset=utf-8',
+    text: actionsIcs(dated, now),
+  };
+}
+
+export function sessionCsvFile(bundle: SessionBundle): ExportFile {
+  return {
+    name: fileNames.sessionCsv(bundle.session.date, bundle.session.title),
+    type: 'text/csv;charset=utf-8',
+    text: logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])),
+  };
+}
+
 export type RestorePreview =
   | { ok: true; backup: Backup; summary: BackupSummary; plan: MergePlan }
   | { ok: false; message: string };

@@ -10,6 +10,7 @@ import { requestPersistence, storageStatus } from '../storage/device-storage';
 import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
 import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
 import { useNotices } from './notices';
+import { clearPending, keepPending, readPending } from './pending-text';
 
 export type { StorageProblem, Unsubscribe };
 export type { StorageStatus } from '../storage/device-storage';
@@ -34,50 +35,34 @@ export function logbook(): Logbook {
   return current;
 }
 
-const FALLBACK_PREFIX = 'power-shifting:draft:';
-
-interface FallbackDraft {
+interface StoredDraft {
   savedAt: string;
   draft: EntryDraft;
 }
 
-function readFallback(key: string): FallbackDraft | undefined {
-  try {
-    const raw = localStorage.getItem(FALLBACK_PREFIX + key);
-    return raw ? (JSON.parse(raw) as FallbackDraft) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const pendingKey = (key: string) => `draft:${key}`;
 
 /** Saves a draft; if the database will not take it, keeps an emergency copy in localStorage. */
 export async function saveDraft(key: string, draft: EntryDraft): Promise<void> {
   try {
     await logbook().saveDraft(key, draft);
-    localStorage.removeItem(FALLBACK_PREFIX + key);
+    clearPending(pendingKey(key));
   } catch (error) {
-    try {
-      localStorage.setItem(FALLBACK_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), draft }));
-    } catch {
-      // Both stores refused; the caller shows the problem and the text stays on screen.
-    }
+    keepPending(pendingKey(key), draft);
     throw toStorageProblem(error);
   }
 }
 
 /** Writes the emergency copy at once (for the moment a page is hidden or closed). */
 export function keepDraftNow(key: string, draft: EntryDraft): void {
-  try {
-    localStorage.setItem(FALLBACK_PREFIX + key, JSON.stringify({ savedAt: new Date().toISOString(), draft }));
-  } catch {
-    // The database save is still under way.
-  }
+  keepPending(pendingKey(key), draft);
 }
 
 /** The newest of the database draft and any emergency copy. */
-export async function loadDraft(key: string): Promise<FallbackDraft | undefined> {
-  const fallback = readFallback(key);
-  let stored: FallbackDraft | undefined;
+export async function loadDraft(key: string): Promise<StoredDraft | undefined> {
+  const pending = readPending<EntryDraft>(pendingKey(key));
+  const fallback = pending && { savedAt: pending.at, draft: pending.value };
+  let stored: StoredDraft | undefined;
   try {
     stored = await logbook().loadDraft(key);
   } catch (error) {
@@ -88,7 +73,7 @@ export async function loadDraft(key: string): Promise<FallbackDraft | undefined>
 }
 
 export async function discardDraft(key: string): Promise<void> {
-  localStorage.removeItem(FALLBACK_PREFIX + key);
+  clearPending(pendingKey(key));
   await logbook().deleteDraft(key);
 }
 

@@ -1,34 +1,34 @@
 /**
- * Emergency copies of typed text, written synchronously to localStorage when a page is hidden or
- * closed: an IndexedDB write started at that moment may not finish, a localStorage one does.
- * The copy is cleared once the real save has landed, and offered back if it never did.
+ * Emergency copies of typed work, written synchronously to localStorage: an IndexedDB write
+ * started as a page is hidden or closed may not finish, a localStorage one does. A copy is
+ * cleared once the real save has landed, and offered back if it never did.
  */
 const PREFIX = 'power-shifting:pending:';
 
-export interface PendingText {
-  text: string;
+export interface Pending<T> {
+  value: T;
   at: string;
 }
 
-export function keepPendingText(key: string, text: string): void {
+export function keepPending<T>(key: string, value: T): void {
   try {
-    localStorage.setItem(PREFIX + key, JSON.stringify({ text, at: new Date().toISOString() }));
+    localStorage.setItem(PREFIX + key, JSON.stringify({ value, at: new Date().toISOString() }));
   } catch {
-    // Storage full or blocked: the normal save is still under way.
+    // Storage full or blocked: the normal save is still under way, or has reported its problem.
   }
 }
 
-export function readPendingText(key: string): PendingText | undefined {
+export function readPending<T>(key: string): Pending<T> | undefined {
   try {
     const raw = localStorage.getItem(PREFIX + key);
-    const value = raw ? (JSON.parse(raw) as PendingText) : undefined;
-    return value && typeof value.text === 'string' && typeof value.at === 'string' ? value : undefined;
+    const pending = raw ? (JSON.parse(raw) as Pending<T>) : undefined;
+    return pending && pending.value !== undefined && typeof pending.at === 'string' ? pending : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function clearPendingText(key: string): void {
+export function clearPending(key: string): void {
   try {
     localStorage.removeItem(PREFIX + key);
   } catch {

@@ -267,16 +267,12 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Entries written in some sessions, oldest first, with their actions. */
     watchSessionEntries: (sessionIds: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
       watch(
-        async () => {
-          const entries = (await db.entries.where('sessionId').anyOf(sessionIds).toArray()).filter((e) => e.deleted === 0);
-          const actions = await db.actions.where('entryId').anyOf(entries.map((e) => e.id)).toArray();
-          return entries
-            .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-            .map((entry) => ({
-              entry,
-              actions: actions.filter((a) => a.entryId === entry.id && a.deleted === 0).sort((a, b) => a.order - b.order),
-            }));
-        },
+        async () =>
+          withActions(
+            (await db.entries.where('sessionId').anyOf(sessionIds).toArray())
+              .filter((e) => e.deleted === 0)
+              .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+          ),
         onValue,
         onError,
       ),

@@ -19,6 +19,8 @@ function stamp(now: Date): string {
 
 export const fileNames = {
   sessionNotes: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}.md`,
+  sessionCsv: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}.csv`,
+  sessionIcs: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}-actions.ics`,
   logbookCsv: (now: Date) => `power-shifting-logbook-${stamp(now)}.csv`,
   logbookMarkdown: (now: Date) => `power-shifting-logbook-${stamp(now)}.md`,
   actionsIcs: (now: Date) => `power-shifting-actions-${stamp(now)}.ics`,

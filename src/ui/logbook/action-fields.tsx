@@ -1,6 +1,7 @@
 import type { ActionDraft } from '../../domain/logbook/drafts';
-import { ACTION_STATUSES, STATUS_LABELS, type ActionStatus } from '../../domain/logbook/records';
-import { Field } from './field';
+import type { ActionStatus } from '../../domain/logbook/records';
+import { Field, inputValue } from './field';
+import { StatusOptions } from './select-options';
 
 interface Props {
   action: ActionDraft;
@@ -9,7 +10,6 @@ interface Props {
   onRemove: () => void;
 }
 
-const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 /** One agreed action: what, who owns it, by when, its status, and later its follow-up. */
 export function ActionFields({ action, number, onChange, onRemove }: Props) {
@@ -22,24 +22,20 @@ export function ActionFields({ action, number, onChange, onRemove }: Props) {
       <legend>Action {number}</legend>
       <Field label="What will you do?">
         {({ id }) => (
-          <textarea id={id} rows={2} value={action.what} onInput={(e) => set({ what: value(e) })} />
+          <textarea id={id} rows={2} value={action.what} onInput={(e) => set({ what: inputValue(e) })} />
         )}
       </Field>
       <div class="field-row">
         <Field label="Who with, or who owns it?">
-          {({ id }) => <input id={id} type="text" value={action.owner} onInput={(e) => set({ owner: value(e) })} />}
+          {({ id }) => <input id={id} type="text" value={action.owner} onInput={(e) => set({ owner: inputValue(e) })} />}
         </Field>
         <Field label="By when?">
-          {({ id }) => <input id={id} type="date" value={action.due} onInput={(e) => set({ due: value(e) })} />}
+          {({ id }) => <input id={id} type="date" value={action.due} onInput={(e) => set({ due: inputValue(e) })} />}
         </Field>
         <Field label="Status">
           {({ id }) => (
-            <select id={id} value={action.status} onChange={(e) => set({ status: value(e) as ActionStatus })}>
-              {ACTION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
+            <select id={id} value={action.status} onChange={(e) => set({ status: inputValue(e) as ActionStatus })}>
+              <StatusOptions />
             </select>
           )}
         </Field>
@@ -48,12 +44,12 @@ export function ActionFields({ action, number, onChange, onRemove }: Props) {
         <summary>Follow-up: what happened and what you learned</summary>
         <Field label="What happened?">
           {({ id }) => (
-            <textarea id={id} rows={2} value={action.followUp.happened} onInput={(e) => setFollowUp({ happened: value(e) })} />
+            <textarea id={id} rows={2} value={action.followUp.happened} onInput={(e) => setFollowUp({ happened: inputValue(e) })} />
           )}
         </Field>
         <Field label="What did you learn?">
           {({ id }) => (
-            <textarea id={id} rows={2} value={action.followUp.learned} onInput={(e) => setFollowUp({ learned: value(e) })} />
+            <textarea id={id} rows={2} value={action.followUp.learned} onInput={(e) => setFollowUp({ learned: inputValue(e) })} />
           )}
         </Field>
       </details>

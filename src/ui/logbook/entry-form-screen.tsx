@@ -12,7 +12,9 @@ import { navigate } from '../routing/use-route';
 import { useLive } from '../shell/use-live';
 import { ActionFields } from './action-fields';
 import { CardSummary } from './card-summary';
-import { Field } from './field';
+import { CapabilityOptions } from './select-options';
+import { Field, inputValue } from './field';
+import { SuggestedInput } from './suggested-input';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
 import '../styles/logbook.css';
 
@@ -23,7 +25,6 @@ interface Props {
 
 type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'missing' } | { name: 'failed'; message: string };
 
-const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 export function EntryFormScreen({ cardId, entryId }: Props) {
   const draftKey = entryId ? `edit:${entryId}` : cardId ? `new:card:${cardId}` : 'new:free';
@@ -180,7 +181,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
                 aria-describedby={describedBy}
                 value={draft.capabilityNumber === undefined ? '' : String(draft.capabilityNumber)}
                 onChange={(e) => {
-                  const v = value(e);
+                  const v = inputValue(e);
                   const next = { ...draft };
                   if (v) next.capabilityNumber = Number(v);
                   else delete next.capabilityNumber;
@@ -189,11 +190,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
                 }}
               >
                 <option value="">None</option>
-                {deck.capabilities.map((c) => (
-                  <option key={c.id} value={c.number}>
-                    {c.number}. {c.heading}
-                  </option>
-                ))}
+                <CapabilityOptions deck={deck} />
               </select>
             )}
           </Field>
@@ -203,27 +200,19 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
           hint="The deck leaves this to you: a whole neighbourhood, or a small community within it."
         >
           {({ id, describedBy }) => (
-            <>
-              <input
-                id={id}
-                type="text"
-                list="known-communities"
-                autocomplete="off"
-                aria-describedby={describedBy}
-                value={draft.community}
-                onInput={(e) => change({ community: value(e) })}
-              />
-              <datalist id="known-communities">
-                {communities.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </>
+            <SuggestedInput
+              id={id}
+              describedBy={describedBy}
+              listId="known-communities"
+              value={draft.community}
+              suggestions={communities}
+              onValue={(community) => change({ community })}
+            />
           )}
         </Field>
         <Field label="What does this look like where you work?">
           {({ id }) => (
-            <textarea id={id} rows={5} value={draft.reflection} onInput={(e) => change({ reflection: value(e) })} />
+            <textarea id={id} rows={5} value={draft.reflection} onInput={(e) => change({ reflection: inputValue(e) })} />
           )}
         </Field>
 
@@ -247,29 +236,21 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         </section>
 
         <Field label="Notes">
-          {({ id }) => <textarea id={id} rows={3} value={draft.notes} onInput={(e) => change({ notes: value(e) })} />}
+          {({ id }) => <textarea id={id} rows={3} value={draft.notes} onInput={(e) => change({ notes: inputValue(e) })} />}
         </Field>
         <Field label="Tags (optional)" hint="Separate tags with commas, for example: housing, young people">
           {({ id, describedBy }) => (
-            <>
-              <input
-                id={id}
-                type="text"
-                list="known-tags"
-                autocomplete="off"
-                aria-describedby={describedBy}
-                value={tagsText}
-                onInput={(e) => {
-                  setTagsText(value(e));
-                  change({ tags: parseTags(value(e)) });
-                }}
-              />
-              <datalist id="known-tags">
-                {tags.map((t) => (
-                  <option key={t} value={t} />
-                ))}
-              </datalist>
-            </>
+            <SuggestedInput
+              id={id}
+              describedBy={describedBy}
+              listId="known-tags"
+              value={tagsText}
+              suggestions={tags}
+              onValue={(text) => {
+                setTagsText(text);
+                change({ tags: parseTags(text) });
+              }}
+            />
           )}
         </Field>
 

@@ -26,3 +26,6 @@ export function Field({ label, hint, class: className, children }: Props) {
     </div>
   );
 }
+
+/** The value of the input, select or textarea an event came from. */
+export const inputValue = (event: Event): string => (event.currentTarget as HTMLInputElement).value;

@@ -1,7 +1,8 @@
 import type { Deck } from '../../content/schema';
 import { isFiltering, NO_FILTER, type LogbookFilter } from '../../domain/logbook/filters';
-import { ACTION_STATUSES, STATUS_LABELS, type ActionStatus } from '../../domain/logbook/records';
-import { Field } from './field';
+import type { ActionStatus } from '../../domain/logbook/records';
+import { CapabilityOptions, StatusOptions } from './select-options';
+import { Field, inputValue } from './field';
 
 interface Props {
   deck: Deck;
@@ -10,7 +11,6 @@ interface Props {
   onChange: (filter: LogbookFilter) => void;
 }
 
-const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 /** Search as you type, plus filters by capability, group, action status, tag and date range. */
 export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
@@ -25,7 +25,7 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
     <div class="filters" role="search">
       <Field label="Search your logbook" class="filters__search">
         {({ id }) => (
-          <input id={id} type="search" value={filter.query} onInput={(e) => set({ query: value(e) })} autocomplete="off" />
+          <input id={id} type="search" value={filter.query} onInput={(e) => set({ query: inputValue(e) })} autocomplete="off" />
         )}
       </Field>
       <details class="filters__more" open={isFiltering({ ...filter, query: '' })}>
@@ -36,20 +36,16 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
               <select
                 id={id}
                 value={filter.capability === undefined ? '' : String(filter.capability)}
-                onChange={(e) => set({ capability: value(e) ? Number(value(e)) : undefined })}
+                onChange={(e) => set({ capability: inputValue(e) ? Number(inputValue(e)) : undefined })}
               >
                 <option value="">Any</option>
-                {deck.capabilities.map((c) => (
-                  <option key={c.id} value={c.number}>
-                    {c.number}. {c.heading}
-                  </option>
-                ))}
+                <CapabilityOptions deck={deck} />
               </select>
             )}
           </Field>
           <Field label="Group">
             {({ id }) => (
-              <select id={id} value={filter.group ?? ''} onChange={(e) => set({ group: value(e) || undefined })}>
+              <select id={id} value={filter.group ?? ''} onChange={(e) => set({ group: inputValue(e) || undefined })}>
                 <option value="">Any</option>
                 {deck.groups.map((g) => (
                   <option key={g.id} value={g.id}>
@@ -64,20 +60,16 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
               <select
                 id={id}
                 value={filter.status ?? ''}
-                onChange={(e) => set({ status: (value(e) || undefined) as ActionStatus | undefined })}
+                onChange={(e) => set({ status: (inputValue(e) || undefined) as ActionStatus | undefined })}
               >
                 <option value="">Any</option>
-                {ACTION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             )}
           </Field>
           <Field label="Tag">
             {({ id }) => (
-              <select id={id} value={filter.tag ?? ''} onChange={(e) => set({ tag: value(e) || undefined })}>
+              <select id={id} value={filter.tag ?? ''} onChange={(e) => set({ tag: inputValue(e) || undefined })}>
                 <option value="">Any</option>
                 {tags.map((t) => (
                   <option key={t} value={t}>
@@ -88,10 +80,10 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
             )}
           </Field>
           <Field label="Written from">
-            {({ id }) => <input id={id} type="date" value={filter.from ?? ''} onInput={(e) => set({ from: value(e) || undefined })} />}
+            {({ id }) => <input id={id} type="date" value={filter.from ?? ''} onInput={(e) => set({ from: inputValue(e) || undefined })} />}
           </Field>
           <Field label="Written until">
-            {({ id }) => <input id={id} type="date" value={filter.to ?? ''} onInput={(e) => set({ to: value(e) || undefined })} />}
+            {({ id }) => <input id={id} type="date" value={filter.to ?? ''} onInput={(e) => set({ to: inputValue(e) || undefined })} />}
           </Field>
         </div>
         <button type="button" class="button button--small" onClick={() => onChange(NO_FILTER)} disabled={!isFiltering(filter)}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../logbook/field';
-import { clearPendingText, keepPendingText, readPendingText } from '../../state/pending-text';
+import { clearPending, keepPending, readPending } from '../../state/pending-text';
 import { useDebouncedSave } from '../shell/use-debounced-save';
 
 interface Props {
@@ -18,8 +18,8 @@ interface Props {
 export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props) {
   // Text typed last time but never saved (the page closed first) comes back, to be saved now.
   const [recovered] = useState(() => {
-    const pending = readPendingText(id);
-    return pending && pending.text !== stored ? pending.text : null;
+    const pending = readPending<string>(id);
+    return pending && typeof pending.value === 'string' && pending.value !== stored ? pending.value : null;
   });
   const [text, setText] = useState(recovered ?? stored);
   const [dirty, setDirty] = useState(recovered !== null);
@@ -28,16 +28,16 @@ export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props
     dirty,
     async (value) => {
       await save(value);
-      clearPendingText(id);
+      clearPending(id);
     },
-    (value) => keepPendingText(id, value),
+    (value) => keepPending(id, value),
   );
   useEffect(() => {
     // Our own save coming back: nothing is unsaved any more. Someone else's change: take it,
     // unless the user is in the middle of typing here.
     if (stored === text) {
       setDirty(false);
-      clearPendingText(id);
+      clearPending(id);
     } else if (!dirty) setText(stored);
   }, [stored]);
   return (

@@ -9,7 +9,7 @@ import { OPTION_LABELS, toFlags } from './notes-options';
 export function SessionExport({ bundle }: { bundle: SessionBundle }) {
   const [options, setOptions] = useState<NotesOptions>(ALL_NOTES);
   const markdown = useMemo(() => sessionNotesMarkdown(bundle, options), [bundle, options]);
-  const dated = bundle.entries.flatMap((e) => e.actions.map((action) => ({ action, entry: e.entry }))).filter((a) => a.action.due);
+  const hasDated = bundle.entries.some((e) => e.actions.some((a) => a.due));
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -26,27 +26,8 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
       if (outcome !== 'cancelled') useNotices.getState().showToast('Session notes saved.');
     });
 
-  const saveCalendar = () =>
-    run(async () => {
-      const { actionsIcs } = await import('../../domain/exports/ics');
-      const { fileNames } = await import('../../domain/exports/file-names');
-      await saveFile({
-        name: fileNames.actionsIcs(new Date()),
-        type: 'text/calendar;charset=utf-8',
-        text: actionsIcs(dated, new Date()),
-      });
-    });
-
-  const saveCsv = () =>
-    run(async () => {
-      const { logbookCsv } = await import('../../domain/exports/csv');
-      const { fileNames } = await import('../../domain/exports/file-names');
-      await saveFile({
-        name: fileNames.logbookCsv(new Date()).replace('logbook', `session-${bundle.session.date}`),
-        type: 'text/csv;charset=utf-8',
-        text: logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])),
-      });
-    });
+  const saveCalendar = () => run(async () => saveFile((await import('../../state/exports')).sessionIcsFile(bundle)));
+  const saveCsv = () => run(async () => saveFile((await import('../../state/exports')).sessionCsvFile(bundle)));
 
   return (
     <section class="panel session-export" aria-labelledby="export-title">
@@ -75,7 +56,7 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
         <a class="button" href={paths.sessionPrint(bundle.session.id, toFlags(options))}>
           Print or save as PDF
         </a>
-        {dated.length > 0 && (
+        {hasDated && (
           <button type="button" class="button" onClick={() => void saveCalendar()}>
             Add actions to calendar
           </button>

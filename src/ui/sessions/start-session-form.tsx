@@ -3,7 +3,7 @@ import { parseTags } from '../../domain/logbook/drafts';
 import { distinct, today } from '../../domain/logbook/filters';
 import { defaultTitle, KIND_LABELS, SESSION_KINDS, type SessionKind, type SessionRecord } from '../../domain/sessions/records';
 import { startSession } from '../../state/sessions';
-import { Field } from '../logbook/field';
+import { Field, inputValue } from '../logbook/field';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 
@@ -13,7 +13,6 @@ const HINTS: Record<SessionKind, string> = {
   personal: 'Just you and the deck.',
 };
 
-const value = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
   const [kind, setKind] = useState<SessionKind>('supervision');
@@ -69,7 +68,7 @@ export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
       >
         {({ id, describedBy }) => (
           <>
-            <input id={id} type="text" list="known-series" autocomplete="off" aria-describedby={describedBy} value={series} onInput={(e) => setSeries(value(e))} />
+            <input id={id} type="text" list="known-series" autocomplete="off" aria-describedby={describedBy} value={series} onInput={(e) => setSeries(inputValue(e))} />
             <datalist id="known-series">
               {knownSeries.map((s) => (
                 <option key={s} value={s} />
@@ -80,14 +79,14 @@ export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
       </Field>
       <div class="field-row">
         <Field label="Title (optional)" hint="Left blank, the series or the kind and date are used.">
-          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={title} onInput={(e) => setTitle(value(e))} />}
+          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={title} onInput={(e) => setTitle(inputValue(e))} />}
         </Field>
         <Field label="Date">
-          {({ id }) => <input id={id} type="date" value={date} onInput={(e) => setDate(value(e))} />}
+          {({ id }) => <input id={id} type="date" value={date} onInput={(e) => setDate(inputValue(e))} />}
         </Field>
       </div>
       <Field label="Participants (optional)" hint="Names or initials, separated by commas. You can leave them out of exports.">
-        {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(value(e))} />}
+        {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(inputValue(e))} />}
       </Field>
       {error && (
         <p class="form-error" role="alert">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { onFlush } from '../../state/flush';
 
 export type SaveStatus =
@@ -48,7 +48,9 @@ export function useDebouncedSave<T>(
     setStatus({ state: 'idle' });
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the change is known before any later event: a reload straight after a
+  // key press still finds it to keep. (A plain effect waits for the next frame.)
+  useLayoutEffect(() => {
     if (value === null || !dirty) return;
     pending.current = keepNow ? { value, save, keepNow } : { value, save };
     clearTimeout(timer.current);
