@@ -187,7 +187,10 @@ log('dealing');
   for (let i = 0; i < 50; i++) {
     // 49 cards in the deck: the 50th key goes back one (a reshuffle could land on the same card).
     await page.keyboard.press(i === 49 ? 'ArrowLeft' : 'ArrowRight');
-    await page.waitForFunction((n) => window.__deals.length > n, i, { timeout: 5000 });
+    await page.waitForFunction((n) => window.__deals.length > n, i, { timeout: 5000 }).catch(async (error) => {
+      const state = await page.evaluate(() => [location.hash, document.activeElement?.outerHTML.slice(0, 120), window.__deals.length]);
+      throw new Error(`deal ${i + 1} showed no new card: ${JSON.stringify(state)}`, { cause: error });
+    });
   }
   results.timings.deal = stats(await page.evaluate(() => window.__deals));
   budget('Deal: key press to next card painted', results.timings.deal.median, 16, 'ms');
