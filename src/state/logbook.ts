@@ -5,7 +5,7 @@
  */
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { IndexItem } from '../domain/logbook/filters';
-import type { ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import { requestPersistence, storageStatus } from '../storage/device-storage';
 import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
 import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
@@ -114,8 +114,8 @@ export function getEntry(id: string): Promise<EntryWithActions | undefined> {
   return logbook().get(id);
 }
 
-export function updateAction(actionId: string, status: ActionStatus, followUp?: FollowUp): Promise<void> {
-  return logbook().updateAction(actionId, followUp ? { status, followUp } : { status });
+export function updateAction(action: Pick<ActionRecord, 'id' | 'entryId'>, status: ActionStatus, followUp?: FollowUp): Promise<void> {
+  return logbook().updateAction(action, followUp ? { status, followUp } : { status });
 }
 
 export function watchEntries(onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {

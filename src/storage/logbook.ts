@@ -3,15 +3,16 @@
  * parameter so that a guest logbook, a test database or an encrypted one can sit behind the
  * same calls without the UI knowing.
  */
-import { liveQuery } from 'dexie';
+import { liveQuery, type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import { compose, draftOf } from '../domain/logbook/compose';
-import { indexItem, statusBit, type IndexItem } from '../domain/logbook/filters';
+import { indexItem, type IndexItem } from '../domain/logbook/filters';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import { planMerge, type BackupData, type MergePlan } from '../domain/exports/backup';
-import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { LogbookDB, type DraftRecord } from './logbook-db';
+import { entryOf, flatten, itemOf, storedForPlan, withActions, type StoredEntry } from './stored-entry';
 import { StorageProblem, toStorageProblem } from './storage-problem';
 
 export const DEFAULT_DATABASE = 'power-shifting';
@@ -63,10 +64,8 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
   }
 
   async function load(entryId: string): Promise<EntryWithActions | undefined> {
-    const entry = await db.entries.get(entryId);
-    if (!entry) return undefined;
-    const actions = await db.actions.where('entryId').equals(entryId).toArray();
-    return { entry, actions: actions.filter((a) => a.deleted === 0).sort((a, b) => a.order - b.order) };
+    const stored = await db.entries.get(entryId);
+    return stored && itemOf(stored);
   }
 
   function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (p: StorageProblem) => void): Unsubscribe {
@@ -78,42 +77,25 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
   }
 
   async function allLive(): Promise<EntryWithActions[]> {
-    const [entries, actions] = await Promise.all([
-      db.entries.where('deleted').equals(0).toArray(),
-      db.actions.where('deleted').equals(0).toArray(),
-    ]);
-    const byEntry = new Map<string, ActionRecord[]>();
-    for (const action of actions) {
-      const list = byEntry.get(action.entryId);
-      if (list) list.push(action);
-      else byEntry.set(action.entryId, [action]);
-    }
-    return entries.map((entry) => ({
-      entry,
-      actions: (byEntry.get(entry.id) ?? []).sort((a, b) => a.order - b.order),
-    }));
+    return (await db.entries.where('deleted').equals(0).toArray()).map(itemOf);
   }
 
-  async function withActions(entries: EntryRecord[]): Promise<EntryWithActions[]> {
-    const actions = await db.actions.where('entryId').anyOf(entries.map((e) => e.id)).toArray();
-    const byEntry = new Map<string, ActionRecord[]>();
-    for (const action of actions) {
-      if (action.deleted) continue;
-      const list = byEntry.get(action.entryId);
-      if (list) list.push(action);
-      else byEntry.set(action.entryId, [action]);
-    }
-    return entries.map((entry) => ({ entry, actions: (byEntry.get(entry.id) ?? []).sort((a, b) => a.order - b.order) }));
+  /**
+   * The stored versions of some records. Reads only the ids already on the device: one key
+   * listing instead of a lookup per record, which matters when a big backup is mostly new.
+   */
+  async function stored<T extends { id: string }>(table: EntityTable<T, 'id'>, ids: readonly string[]): Promise<Map<string, T>> {
+    if (!ids.length) return new Map();
+    const wanted = new Set<unknown>(ids);
+    const overlap = (await table.toCollection().primaryKeys()).filter((key) => wanted.has(key));
+    const found = overlap.length ? await table.bulkGet(overlap) : [];
+    return new Map(found.filter((r): r is T => !!r).map((r) => [r.id, r]));
   }
 
   /** Every live entry reduced to what filtering and search need. */
   async function buildIndex(): Promise<IndexItem[]> {
     // Read in bulk (much faster than a cursor), keep only the lean items; the records are then garbage.
-    const statuses = new Map<string, number>();
-    for (const a of await db.actions.where('deleted').equals(0).toArray()) {
-      statuses.set(a.entryId, (statuses.get(a.entryId) ?? 0) | statusBit(a.status));
-    }
-    return (await db.entries.where('deleted').equals(0).toArray()).map((e) => indexItem(e, statuses.get(e.id) ?? 0));
+    return (await db.entries.where('deleted').equals(0).toArray()).map((e) => indexItem(e, e.actions));
   }
 
   return {
@@ -127,11 +109,10 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Creates or updates an entry and its actions in one transaction. */
     save: (draft: EntryDraft) =>
       guard(() =>
-        db.transaction('rw', db.entries, db.actions, async () => {
-          const existing = draft.id ? await load(draft.id) : undefined;
-          const { entry, actions, removed } = compose(draft, existing, now(), () => newId());
-          await db.entries.put(entry);
-          await db.actions.bulkPut([...actions, ...removed]);
+        db.transaction('rw', db.entries, async () => {
+          const stored = draft.id ? await db.entries.get(draft.id) : undefined;
+          const { entry, actions, removed } = compose(draft, stored && itemOf(stored), now(), () => newId());
+          await db.entries.put(withActions(entry, stored?.actions ?? [], [...actions, ...removed]));
           return { entry, actions };
         }),
       ),
@@ -141,41 +122,42 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Marks an entry and its actions deleted (tombstones), and says how to undo it. */
     remove: (entryId: string) =>
       guard(() =>
-        db.transaction('rw', db.entries, db.actions, async (): Promise<DeletedEntry> => {
+        db.transaction('rw', db.entries, async (): Promise<DeletedEntry> => {
           const at = now();
-          const live = (await db.actions.where('entryId').equals(entryId).toArray()).filter((a) => a.deleted === 0);
-          const updated = await db.entries.update(entryId, { deleted: 1, updatedAt: at });
-          if (!updated) throw new Error(`No entry ${entryId}`);
-          await db.actions.bulkPut(live.map((a) => ({ ...a, deleted: 1 as const, updatedAt: at })));
+          const stored = await db.entries.get(entryId);
+          if (!stored) throw new Error(`No entry ${entryId}`);
+          const live = stored.actions.filter((a) => a.deleted === 0);
+          const gone = live.map((a) => ({ ...a, deleted: 1 as const, updatedAt: at }));
+          await db.entries.put(withActions({ ...entryOf(stored), deleted: 1, updatedAt: at }, stored.actions, gone));
           return { entryId, actionIds: live.map((a) => a.id) };
         }),
       ),
 
     undoRemove: (deleted: DeletedEntry) =>
       guard(() =>
-        db.transaction('rw', db.entries, db.actions, async () => {
+        db.transaction('rw', db.entries, async () => {
           const at = now();
-          await db.entries.update(deleted.entryId, { deleted: 0, updatedAt: at });
-          const actions = (await db.actions.bulkGet(deleted.actionIds)).filter((a): a is ActionRecord => !!a);
-          await db.actions.bulkPut(actions.map((a) => ({ ...a, deleted: 0 as const, updatedAt: at })));
+          const stored = await db.entries.get(deleted.entryId);
+          if (!stored) throw new Error(`No entry ${deleted.entryId}`);
+          const ids = new Set(deleted.actionIds);
+          const back = stored.actions.filter((a) => ids.has(a.id)).map((a) => ({ ...a, deleted: 0 as const, updatedAt: at }));
+          await db.entries.put(withActions({ ...entryOf(stored), deleted: 0, updatedAt: at }, stored.actions, back));
         }),
       ),
 
     /** Changes an action's status, optionally with its follow-up, and keeps the entry's search text current. */
-    updateAction: (actionId: string, change: { status: ActionStatus; followUp?: FollowUp }) =>
+    updateAction: (action: Pick<ActionRecord, 'id' | 'entryId'>, change: { status: ActionStatus; followUp?: FollowUp }) =>
       guard(() =>
-        db.transaction('rw', db.entries, db.actions, async () => {
-          const action = await db.actions.get(actionId);
-          if (!action || action.deleted) throw new Error(`No action ${actionId}`);
-          const current = await load(action.entryId);
-          if (!current) throw new Error(`No entry for action ${actionId}`);
+        db.transaction('rw', db.entries, async () => {
+          const stored = await db.entries.get(action.entryId);
+          if (!stored?.actions.some((a) => a.id === action.id && a.deleted === 0)) throw new Error(`No action ${action.id}`);
+          const current = itemOf(stored);
           const draft = draftOf(current);
           draft.actions = draft.actions.map((a) =>
-            a.id === actionId ? { ...a, status: change.status, followUp: change.followUp ?? a.followUp } : a,
+            a.id === action.id ? { ...a, status: change.status, followUp: change.followUp ?? a.followUp } : a,
           );
           const { entry, actions } = compose(draft, current, now(), () => newId());
-          await db.entries.put(entry);
-          await db.actions.bulkPut(actions);
+          await db.entries.put(withActions(entry, stored.actions, actions));
         }),
       ),
 
@@ -186,14 +168,14 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     watchRecent: (limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
       watch(
         async () =>
-          withActions(
+          (
             await db.entries
               .orderBy('createdAt')
               .reverse()
               .filter((e) => e.deleted === 0)
               .limit(limit)
-              .toArray(),
-          ),
+              .toArray()
+          ).map(itemOf),
         onValue,
         onError,
       ),
@@ -201,7 +183,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Some entries by id, in the order given. */
     watchByIds: (ids: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
       watch(
-        async () => withActions((await db.entries.bulkGet(ids)).filter((e): e is EntryRecord => !!e && e.deleted === 0)),
+        async () => (await db.entries.bulkGet(ids)).filter((e): e is StoredEntry => !!e && e.deleted === 0).map(itemOf),
         onValue,
         onError,
       ),
@@ -268,11 +250,10 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     watchSessionEntries: (sessionIds: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
       watch(
         async () =>
-          withActions(
-            (await db.entries.where('sessionId').anyOf(sessionIds).toArray())
-              .filter((e) => e.deleted === 0)
-              .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-          ),
+          (await db.entries.where('sessionId').anyOf(sessionIds).toArray())
+            .filter((e) => e.deleted === 0)
+            .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+            .map(itemOf),
         onValue,
         onError,
       ),
@@ -280,9 +261,8 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Every record, tombstones included, for a backup. */
     exportAll: () =>
       guard(() =>
-        db.transaction('r', db.entries, db.actions, db.sessions, async (): Promise<BackupData> => ({
-          entries: await db.entries.toArray(),
-          actions: await db.actions.toArray(),
+        db.transaction('r', db.entries, db.sessions, async (): Promise<BackupData> => ({
+          ...flatten(await db.entries.toArray()),
           sessions: await db.sessions.toArray(),
         })),
       ),
@@ -293,22 +273,20 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
      */
     merge: (incoming: BackupData, { dryRun = false } = {}) =>
       guard(() =>
-        db.transaction(dryRun ? 'r' : 'rw', db.entries, db.actions, db.sessions, async (): Promise<MergePlan> => {
-          const [entries, actions, sessions] = await Promise.all([
-            db.entries.bulkGet(incoming.entries.map((e) => e.id)),
-            db.actions.bulkGet(incoming.actions.map((a) => a.id)),
-            db.sessions.bulkGet(incoming.sessions.map((s) => s.id)),
+        db.transaction(dryRun ? 'r' : 'rw', db.entries, db.sessions, async (): Promise<MergePlan> => {
+          const [entries, sessions] = await Promise.all([
+            stored(db.entries, [...new Set([...incoming.entries.map((e) => e.id), ...incoming.actions.map((a) => a.entryId)])]),
+            stored(db.sessions, incoming.sessions.map((s) => s.id)),
           ]);
-          const byId = <T extends { id: string }>(records: (T | undefined)[]) =>
-            new Map(records.filter((r): r is T => !!r).map((r) => [r.id, r]));
+          const existing = [...entries.values()];
+          const flat = flatten(existing);
           const result = planMerge(incoming, {
-            entries: byId(entries),
-            actions: byId(actions),
-            sessions: byId(sessions),
+            entries: new Map(flat.entries.map((e) => [e.id, e])),
+            actions: new Map(flat.actions.map((a) => [a.id, a])),
+            sessions,
           });
           if (!dryRun) {
-            await db.entries.bulkPut(result.put.entries);
-            await db.actions.bulkPut(result.put.actions);
+            await db.entries.bulkPut(storedForPlan(result.put, entries));
             await db.sessions.bulkPut(result.put.sessions);
           }
           return result;
@@ -318,8 +296,8 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Deletes every entry, action, session and draft on this device (settings are kept). */
     clearAll: () =>
       guard(() =>
-        db.transaction('rw', [db.entries, db.actions, db.sessions, db.drafts], async () => {
-          await Promise.all([db.entries.clear(), db.actions.clear(), db.sessions.clear(), db.drafts.clear()]);
+        db.transaction('rw', [db.entries, db.sessions, db.drafts], async () => {
+          await Promise.all([db.entries.clear(), db.sessions.clear(), db.drafts.clear()]);
         }),
       ),
 

@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, readBackup, summarise, type BackupData } from '../../src/domain/exports/backup';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
+import type { IndexItem } from '../../src/domain/logbook/filters';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/hostile-imports/', import.meta.url));
@@ -57,6 +58,15 @@ async function seed(target: Logbook) {
 
 const snapshot = async (target: Logbook) => JSON.stringify(await target.exportAll());
 
+function searchIndex(target: Logbook): Promise<IndexItem[]> {
+  return new Promise((resolve, reject) => {
+    const stop = target.watchIndex((items) => {
+      resolve(items);
+      queueMicrotask(() => stop());
+    }, reject);
+  });
+}
+
 beforeEach(() => {
   clock = new Date('2026-03-01T09:00:00Z');
   book = open();
@@ -78,9 +88,8 @@ describe('backup round trip', () => {
     expect(plan.counts.sessions).toEqual({ added: 1, updated: 0, unchanged: 0 });
     const second = makeBackup(await fresh.exportAll(), clock, '0.1.0');
     expect(backupJson(second)).toBe(text);
-    // Search works on restored entries, from text recomputed on import.
-    const restored = await fresh.exportAll();
-    expect(restored.entries.find((e) => e.community === 'Hulme')?.searchText).toContain('we learned');
+    // Search works on restored entries, action follow-ups included.
+    expect((await searchIndex(fresh)).find((i) => i.community === 'Hulme')?.searchText).toContain('we learned');
     fresh.close();
   });
 
@@ -120,6 +129,20 @@ describe('merging', () => {
     expect(after?.entry.community).toBe('Hulme');
     expect(after?.actions.map((a) => a.what)).toEqual(['Second']);
     theirs.close();
+  });
+
+  it('puts a newer action into an entry whose own copy here is newer, and makes it searchable', async () => {
+    const mine = await seed(book);
+    const data = await book.exportAll();
+    const entry = { ...data.entries.find((e) => e.id === mine.entry.id)!, community: 'OLD', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const action = { ...mine.actions[0]!, what: 'Renamed by a colleague', updatedAt: '2026-12-01T00:00:00.000Z' };
+    const plan = await book.merge({ entries: [entry], actions: [action], sessions: [] });
+    expect(plan.counts.entries).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(plan.counts.actions).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const after = await book.get(mine.entry.id);
+    expect(after?.entry.community).toBe('Hulme');
+    expect(after?.actions.map((a) => a.what)).toEqual(['Renamed by a colleague', 'Second']);
+    expect((await searchIndex(book)).find((i) => i.id === mine.entry.id)?.searchText).toContain('renamed by a colleague');
   });
 
   it('a dry run says what would change and writes nothing', async () => {
@@ -172,7 +195,8 @@ describe('hostile and broken backup files', () => {
           expect(Object.keys(record)).not.toContain('constructor');
           expect(Object.keys(record)).not.toContain('colour');
         }
-        for (const e of stored.entries) expect(e.searchText).not.toContain('forged');
+        for (const e of stored.entries) expect(Object.keys(e)).not.toContain('searchText');
+        for (const i of await searchIndex(fresh)) expect(i.searchText).not.toContain('forged');
         fresh.close();
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

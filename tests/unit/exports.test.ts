@@ -47,7 +47,6 @@ function entry(id: string, text: string, extra: Partial<EntryRecord> = {}): Entr
     reflection: text,
     notes: text,
     tags: [],
-    searchText: '',
     ...extra,
   };
 }

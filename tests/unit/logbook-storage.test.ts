@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyAction, emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
 import { matches, NO_FILTER } from '../../src/domain/logbook/filters';
-import type { EntryWithActions } from '../../src/domain/logbook/records';
+import type { ActionRecord, EntryWithActions } from '../../src/domain/logbook/records';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { StorageProblem } from '../../src/storage/storage-problem';
 import { V1_RECORDS, writeV1Database } from '../fixtures/db-v1';
@@ -123,19 +123,18 @@ describe('saving entries', () => {
     });
     await expect(logbook.save(bad)).rejects.toBeInstanceOf(StorageProblem);
     expect(await rawCount('entries')).toBe(0);
-    expect(await rawCount('actions')).toBe(0);
   });
 
   it('marks an action done with a follow-up and keeps it searchable', async () => {
     const saved = await logbook.save(draftWith({ actions: [{ ...emptyAction(), what: 'Walkabout' }] }));
     nextTick();
-    await logbook.updateAction(saved.actions[0]!.id, {
+    await logbook.updateAction(saved.actions[0]!, {
       status: 'done',
       followUp: { happened: 'Went with six residents', learned: 'Bus stops matter more than we thought' },
     });
     const after = (await logbook.get(saved.entry.id))!;
     expect(after.actions[0]).toMatchObject({ status: 'done', followUp: { happened: 'Went with six residents' } });
-    expect(after.entry.searchText).toContain('bus stops matter');
+    expect(matches(after, { ...NO_FILTER, query: 'bus stops matter' })).toBe(true);
     expect(after.entry.updatedAt).toBe(clock.toISOString());
   });
 });
@@ -197,13 +196,27 @@ describe('schema', () => {
     logbook = open();
     const items = await live();
     expect(items).toHaveLength(1);
-    expect(items[0]!.entry).toEqual(V1_RECORDS.entries[0]);
+    const { searchText: _dropped, ...entry } = V1_RECORDS.entries[0]!;
+    expect(items[0]!.entry).toEqual(entry);
     expect(items[0]!.actions).toEqual(V1_RECORDS.actions);
     expect((await logbook.get(V1_RECORDS.entries[1]!.id))?.entry.deleted).toBe(1);
     expect((await logbook.loadDraft('new:free'))?.draft.reflection).toBe('I was writing this when');
     // And it can still be written to.
     const saved = await logbook.save(draftWith({ id: V1_RECORDS.entries[0]!.id, reflection: 'edited', community: 'Moss Side tenants' }));
     expect(saved.entry.createdAt).toBe(V1_RECORDS.entries[0]!.createdAt);
+  });
+
+  it('moves each action into its entry and keeps an action whose entry is missing', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    const orphan = { ...V1_RECORDS.actions[0]!, id: '01JA0000000000000000000009', entryId: '01JA000000000000000000000X' };
+    await writeV1Database(factory, 'test-logbook', { actions: [orphan] });
+    logbook = open();
+    expect((await live())[0]!.actions).toEqual(V1_RECORDS.actions);
+    expect(await rawActions(V1_RECORDS.entries[0]!.id)).toEqual(V1_RECORDS.actions);
+    expect(await rawActions(V1_RECORDS.entries[1]!.id)).toEqual([]);
+    expect(await logbook.getMeta('orphanedActions')).toEqual([orphan]);
+    expect(await rawStores()).not.toContain('actions');
   });
 });
 
@@ -271,12 +284,24 @@ function rawRequest<T>(run: (db: IDBDatabase) => IDBRequest<T>): Promise<T> {
   });
 }
 
+function rawStores(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const open = factory.open('test-logbook');
+    open.onsuccess = () => {
+      resolve([...open.result.objectStoreNames]);
+      open.result.close();
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
 function rawCount(store: string): Promise<number> {
   return rawRequest((db) => db.transaction(store).objectStore(store).count());
 }
 
-function rawActions(entryId: string) {
-  return rawRequest((db) => db.transaction('actions').objectStore('actions').index('entryId').getAll(entryId));
+async function rawActions(entryId: string): Promise<ActionRecord[]> {
+  const stored = await rawRequest<{ actions: ActionRecord[] }>((db) => db.transaction('entries').objectStore('entries').get(entryId));
+  return stored.actions;
 }
 
 async function waitFor(condition: () => boolean, timeout = 2000): Promise<void> {

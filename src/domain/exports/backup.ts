@@ -4,7 +4,6 @@
  * `updatedAt` winning, so importing the same file twice changes nothing.
  */
 import * as v from 'valibot';
-import { searchTextOf } from '../logbook/compose';
 import { ACTION_STATUSES, type ActionRecord, type EntryRecord } from '../logbook/records';
 import { SESSION_KINDS, type SessionRecord } from '../sessions/records';
 
@@ -35,7 +34,7 @@ export function makeBackup(data: BackupData, now: Date, appVersion: string): Bac
     exportedAt: now.toISOString(),
     app: { name: 'Power Shifting', version: appVersion },
     data: {
-      entries: [...data.entries].sort(byId).map(({ searchText: _searchText, ...entry }) => entry as EntryRecord),
+      entries: [...data.entries].sort(byId),
       actions: [...data.actions].sort(byId),
       sessions: [...data.sessions].sort(byId),
     },
@@ -167,18 +166,11 @@ export function readBackup(text: string): ReadResult {
   const data = parsed.output.data;
   const duplicate = firstDuplicate(data.entries, 'entry') ?? firstDuplicate(data.actions, 'action') ?? firstDuplicate(data.sessions, 'session');
   if (duplicate) return { ok: false, message: duplicate };
-  const actionsByEntry = new Map<string, ActionRecord[]>();
-  for (const action of data.actions) {
-    const list = actionsByEntry.get(action.entryId) ?? [];
-    list.push(action as ActionRecord);
-    actionsByEntry.set(action.entryId, list);
+  const entryIds = new Set(data.entries.map((e) => e.id));
+  const orphan = data.actions.findIndex((a) => !entryIds.has(a.entryId));
+  if (orphan >= 0) {
+    return { ok: false, message: `This backup is damaged, so nothing was imported: action ${orphan + 1} belongs to an entry that is not in the file.` };
   }
-  // Search text is derived, never trusted from a file.
-  const entries = data.entries.map((entry): EntryRecord => {
-    const record = { ...entry, searchText: '' } as EntryRecord;
-    record.searchText = searchTextOf(record, (actionsByEntry.get(entry.id) ?? []).filter((a) => a.deleted === 0));
-    return record;
-  });
   return {
     ok: true,
     backup: {
@@ -186,7 +178,7 @@ export function readBackup(text: string): ReadResult {
       version: BACKUP_VERSION,
       exportedAt: parsed.output.exportedAt,
       app: parsed.output.app,
-      data: { entries, actions: data.actions as ActionRecord[], sessions: data.sessions as SessionRecord[] },
+      data: { entries: data.entries as EntryRecord[], actions: data.actions as ActionRecord[], sessions: data.sessions as SessionRecord[] },
     },
   };
 }

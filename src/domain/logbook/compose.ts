@@ -10,6 +10,7 @@ export interface Composed {
   removed: ActionRecord[];
 }
 
+/** Lowercase text of an entry and its actions, made once per entry for search as you type. */
 export function searchTextOf(entry: Pick<EntryRecord, 'card' | 'community' | 'reflection' | 'notes' | 'tags'>, actions: Pick<ActionDraft, 'what' | 'owner' | 'followUp'>[]): string {
   return [
     entry.card?.text,
@@ -44,9 +45,7 @@ export function compose(
     reflection: draft.reflection,
     notes: draft.notes,
     tags: draft.tags,
-    searchText: '',
   };
-  entry.searchText = searchTextOf(entry, kept);
   const previous = new Map((existing?.actions ?? []).map((a) => [a.id, a]));
   const actions = kept.map((a, order): ActionRecord => {
     const before = a.id ? previous.get(a.id) : undefined;

@@ -1,4 +1,5 @@
 /** Finding entries and actions: the Logbook screen's filters and the Actions view's order. */
+import { searchTextOf } from './compose';
 import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions } from './records';
 
 export interface LogbookFilter {
@@ -68,12 +69,12 @@ export interface IndexItem {
   searchText: string;
 }
 
-export function statusBit(status: ActionStatus): number {
-  return STATUS_BITS[status];
-}
-
-export function indexItem(entry: EntryRecord, statuses: number): IndexItem {
+/** `actions` may include tombstones: only live actions count. */
+export function indexItem(entry: EntryRecord, actions: readonly ActionRecord[]): IndexItem {
   const capability = entry.card?.capabilityNumber ?? entry.capabilityNumber;
+  const live = actions.filter((a) => a.deleted === 0);
+  let statuses = 0;
+  for (const a of live) statuses |= STATUS_BITS[a.status];
   return {
     id: entry.id,
     createdAt: entry.createdAt,
@@ -83,14 +84,8 @@ export function indexItem(entry: EntryRecord, statuses: number): IndexItem {
     community: entry.community,
     tags: entry.tags,
     statuses,
-    searchText: entry.searchText,
+    searchText: searchTextOf(entry, live),
   };
-}
-
-export function indexItemOf({ entry, actions }: EntryWithActions): IndexItem {
-  let statuses = 0;
-  for (const a of actions) if (a.deleted === 0) statuses |= STATUS_BITS[a.status];
-  return indexItem(entry, statuses);
 }
 
 export function matchesIndex(item: IndexItem, filter: LogbookFilter, terms = queryTerms(filter.query)): boolean {
@@ -108,7 +103,7 @@ export function matchesIndex(item: IndexItem, filter: LogbookFilter, terms = que
 }
 
 export function matches(item: EntryWithActions, filter: LogbookFilter, terms = queryTerms(filter.query)): boolean {
-  return item.entry.deleted === 0 && matchesIndex(indexItemOf(item), filter, terms);
+  return item.entry.deleted === 0 && matchesIndex(indexItem(item.entry, item.actions), filter, terms);
 }
 
 /** Newest first. */

@@ -45,8 +45,6 @@ export interface EntryRecord extends Tracked {
   reflection: string;
   notes: string;
   tags: string[];
-  /** Lowercase text of the entry and its actions, for search as you type. */
-  searchText: string;
 }
 
 export interface FollowUp {

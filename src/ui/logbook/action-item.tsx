@@ -17,7 +17,7 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
   const save = async (status: ActionStatus, followUp?: ActionRecord['followUp']) => {
     try {
       setError(null);
-      await updateAction(action.id, status, followUp);
+      await updateAction(action, status, followUp);
       if (status === 'done') useNotices.getState().showToast('Action marked done.');
     } catch (problem) {
       setError((problem as Error).message);
