@@ -7,35 +7,25 @@ import { actionsIcs } from '../domain/exports/ics';
 import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
 import { byNewest, sortOpenActions, today } from '../domain/logbook/filters';
 import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
+import type { SessionRecord } from '../domain/sessions/records';
 import { logbook } from './logbook';
 
+/** A generated file; `parts` are joined only by the Blob that holds them. */
 export interface ExportFile {
   name: string;
   type: string;
-  text: string;
+  parts: string[];
 }
 
-/** Live entries with their live actions, newest first. */
-async function liveItems(): Promise<{ items: EntryWithActions[]; all: Awaited<ReturnType<ReturnType<typeof logbook>['exportAll']>> }> {
-  const all = await logbook().exportAll();
-  const actions = new Map<string, ActionRecord[]>();
-  for (const action of all.actions) {
-    if (action.deleted) continue;
-    const list = actions.get(action.entryId) ?? [];
-    list.push(action);
-    actions.set(action.entryId, list);
-  }
-  const items = all.entries
-    .filter((e) => e.deleted === 0)
-    .map((entry) => ({ entry, actions: (actions.get(entry.id) ?? []).sort((a, b) => a.order - b.order) }))
-    .sort(byNewest);
-  return { items, all };
+/** Live entries with their live actions, newest first, and the sessions they may belong to. */
+async function liveItems(): Promise<{ items: EntryWithActions[]; sessions: SessionRecord[] }> {
+  const { items, sessions } = await logbook().liveEntries();
+  return { items: items.sort(byNewest), sessions };
 }
 
 export async function backupFile(now = new Date()): Promise<ExportFile> {
-  const { all } = await liveItems();
-  const text = backupJson(makeBackup(all, now, __APP_VERSION__));
-  return { name: fileNames.backup(now), type: 'application/json', text };
+  const text = backupJson(makeBackup(await logbook().exportAll(), now, __APP_VERSION__));
+  return { name: fileNames.backup(now), type: 'application/json', parts: [text] };
 }
 
 /** Remembers a backup was made, for the reminder in Settings and the Logbook. */
@@ -69,14 +59,13 @@ export function needsReminder(status: BackupStatus, now = new Date()): boolean {
 }
 
 export async function logbookCsvFile(now = new Date()): Promise<ExportFile> {
-  const { items, all } = await liveItems();
-  const sessions = new Map(all.sessions.map((s) => [s.id, s]));
-  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', text: logbookCsv(items, sessions) };
+  const { items, sessions } = await liveItems();
+  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', parts: logbookCsv(items, new Map(sessions.map((s) => [s.id, s]))) };
 }
 
 export async function logbookMarkdownFile(now = new Date()): Promise<ExportFile> {
   const { items } = await liveItems();
-  return { name: fileNames.logbookMarkdown(now), type: 'text/markdown;charset=utf-8', text: logbookMarkdown(items, now) };
+  return { name: fileNames.logbookMarkdown(now), type: 'text/markdown;charset=utf-8', parts: [logbookMarkdown(items, now)] };
 }
 
 export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {
@@ -86,7 +75,7 @@ export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> 
   return {
     name: fileNames.actionsIcs(now),
     type: 'text/calendar;charset=utf-8',
-    text: actionsIcs(open.map((action) => ({ action, entry: entries.get(action.entryId) })), now),
+    parts: [actionsIcs(open.map((action) => ({ action, entry: entries.get(action.entryId) })), now)],
   };
 }
 
@@ -94,7 +83,7 @@ export function actionIcsFile(action: ActionRecord, entry: EntryRecord | undefin
   return {
     name: fileNames.actionIcs(action.what),
     type: 'text/calendar;charset=utf-8',
-    text: actionsIcs([{ action, entry }], now),
+    parts: [actionsIcs([{ action, entry }], now)],
   };
 }
 
@@ -102,7 +91,7 @@ export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions): 
   return {
     name: fileNames.sessionNotes(bundle.session.date, bundle.session.title),
     type: 'text/markdown;charset=utf-8',
-    text: sessionNotesMarkdown(bundle, options),
+    parts: [sessionNotesMarkdown(bundle, options)],
   };
 }
 
@@ -112,7 +101,7 @@ export function sessionIcsFile(bundle: SessionBundle, now = new Date()): ExportF
   return {
     name: fileNames.sessionIcs(bundle.session.date, bundle.session.title),
     type: 'text/calendar;charset=utf-8',
-    text: actionsIcs(dated, now),
+    parts: [actionsIcs(dated, now)],
   };
 }
 
@@ -120,7 +109,7 @@ export function sessionCsvFile(bundle: SessionBundle): ExportFile {
   return {
     name: fileNames.sessionCsv(bundle.session.date, bundle.session.title),
     type: 'text/csv;charset=utf-8',
-    text: logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])),
+    parts: logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])),
   };
 }
 

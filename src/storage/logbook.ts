@@ -258,6 +258,15 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
         onError,
       ),
 
+    /** Every live entry with its actions, and every session: what the exports other than a backup need. */
+    liveEntries: () =>
+      guard(() =>
+        db.transaction('r', db.entries, db.sessions, async () => ({
+          items: await allLive(),
+          sessions: await db.sessions.toArray(),
+        })),
+      ),
+
     /** Every record, tombstones included, for a backup. */
     exportAll: () =>
       guard(() =>

@@ -189,7 +189,7 @@ describe('logbook as CSV', () => {
     { entry: entry('E2', '@mention\ttab', { card: undefined, capabilityNumber: 4 }), actions: [] },
     { entry: entry('E3', '-minus\rreturn'), actions: [action('A4', 'E3', '\tTabbed')] },
   ];
-  const csv = logbookCsv(items, new Map([['S1', session()]]));
+  const csv = logbookCsv(items, new Map([['S1', session()]])).join('');
 
   it('is RFC 4180 with CRLF line ends and a UTF-8 byte-order mark', () => {
     expect(csv.startsWith('\uFEFF"Entry ID"')).toBe(true);

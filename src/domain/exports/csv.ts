@@ -43,11 +43,18 @@ function row(cells: (string | number | undefined)[]): string {
   return cells.map(csvCell).join(',');
 }
 
-export function logbookCsv(items: readonly EntryWithActions[], sessions: ReadonlyMap<string, SessionRecord> = new Map()): string {
-  const lines = [row(HEADER)];
+const NO_ACTION = row(['', '', '', '', '', '', '', '']);
+
+/**
+ * The file as a list of rows, each ending in CRLF: a Blob is made from the list without first
+ * joining it into one very large string. An entry's cells are made once and repeated on each
+ * of its action rows.
+ */
+export function logbookCsv(items: readonly EntryWithActions[], sessions: ReadonlyMap<string, SessionRecord> = new Map()): string[] {
+  const rows = [`\uFEFF${row(HEADER)}\r\n`];
   for (const { entry, actions } of items) {
     const capability = entry.card?.capabilityNumber ?? entry.capabilityNumber;
-    const base = [
+    const base = row([
       entry.id,
       localDay(entry.createdAt),
       entry.sessionId ? (sessions.get(entry.sessionId)?.title ?? entry.sessionId) : '',
@@ -60,13 +67,12 @@ export function logbookCsv(items: readonly EntryWithActions[], sessions: Readonl
       entry.reflection,
       entry.notes,
       entry.tags.join('; '),
-    ];
+    ]);
     const live = actions.filter((a) => a.deleted === 0);
-    if (live.length === 0) lines.push(row([...base, '', '', '', '', '', '', '', '']));
+    if (live.length === 0) rows.push(`${base},${NO_ACTION}\r\n`);
     for (const action of live) {
-      lines.push(
-        row([
-          ...base,
+      rows.push(
+        `${base},${row([
           action.id,
           action.what,
           action.owner,
@@ -75,9 +81,9 @@ export function logbookCsv(items: readonly EntryWithActions[], sessions: Readonl
           action.followUp.happened,
           action.followUp.learned,
           action.updatedAt,
-        ]),
+        ])}\r\n`,
       );
     }
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return rows;
 }

@@ -5,13 +5,13 @@
 export interface FileToSave {
   name: string;
   type: string;
-  text: string;
+  parts: string[];
 }
 
 export type SaveOutcome = 'shared' | 'downloaded' | 'cancelled';
 
-export async function saveFile({ name, type, text }: FileToSave): Promise<SaveOutcome> {
-  const blob = new Blob([text], { type });
+export async function saveFile({ name, type, parts }: FileToSave): Promise<SaveOutcome> {
+  const blob = new Blob(parts, { type });
   const touch = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
   if (touch && typeof File === 'function' && navigator.canShare) {
     const file = new File([blob], name, { type });
