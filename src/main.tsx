@@ -6,6 +6,7 @@ import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/card.css';
 import './ui/styles/screens.css';
+import { DEAL_STORAGE_KEY } from './state/deal-key';
 
 // Keys pressed on the prerendered screen before the app has loaded are kept and replayed, so an
 // eager Space on a slow phone still deals a card.
@@ -18,8 +19,24 @@ const keep = (event: KeyboardEvent) => {
 };
 document.addEventListener('keydown', keep);
 
-void import('./boot').then((m) => {
-  document.removeEventListener('keydown', keep);
-  m.boot();
-  for (const key of early) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-});
+const start = () =>
+  void import('./boot').then((m) => {
+    document.removeEventListener('keydown', keep);
+    m.boot();
+    for (const key of early) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+
+// A first visit to the deal screen sees exactly the prerendered HTML: let the browser paint it
+// before fetching the app, so the first card never waits on the network for JavaScript. A
+// stored deal or another screen needs the app to show, so it loads at once.
+const prerenderShows = /^(#\/?)?$/.test(location.hash) && !hasStoredDeal();
+if (prerenderShows) requestAnimationFrame(() => setTimeout(start));
+else start();
+
+function hasStoredDeal(): boolean {
+  try {
+    return localStorage.getItem(DEAL_STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}

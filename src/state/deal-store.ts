@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
+import { DEAL_STORAGE_KEY } from './deal-key';
 import { DECKS } from '../content/decks';
 import type { Deck } from '../content/schema';
 import { cardsOf, type Card } from '../domain/cards';
@@ -89,7 +90,7 @@ export const useDealStore = bindStore(
       };
     },
     {
-      name: 'power-shifting:deal',
+      name: DEAL_STORAGE_KEY,
       version: 1,
       storage: createJSONStorage(() => browserStorage()),
       partialize: ({ deckId, selection, deal }) => ({ deckId, selection, deal }),
