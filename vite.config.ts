@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vite';
+import { APP_SHELL, appShellPlugin } from './src/build/app-shell.ts';
 import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
 import { inlineCssPlugin } from './src/build/inline-css.ts';
@@ -29,6 +30,7 @@ export default defineConfig({
     contentPlugin(root),
     cspPlugin(),
     inlineCssPlugin(),
+    appShellPlugin(),
     VitePWA({
       registerType: 'prompt',
       // Registration comes from src/pwa/register.ts through the virtual module: no inline script.
@@ -58,7 +60,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-        navigateFallback: 'index.html',
+        // Navigations get the app shell (index.html with the first screen's code preloaded);
+        // index.html itself is for the network, so it is not precached.
+        navigateFallback: APP_SHELL,
+        globIgnores: ['index.html'],
         cleanupOutdatedCaches: true,
       },
     }),

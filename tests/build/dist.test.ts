@@ -20,8 +20,10 @@ const manifest = JSON.parse(read('manifest.webmanifest')) as {
 const html = read('index.html');
 
 describe('the service worker precache', () => {
-  it('holds the entry HTML, the manifest and every icon', () => {
-    expect(precached).toContain('index.html');
+  it('holds the app shell, the manifest and every icon', () => {
+    expect(precached).toContain('app.html');
+    // index.html is what the network serves on a first visit; navigations offline get app.html.
+    expect(precached).not.toContain('index.html');
     expect(precached).toContain('manifest.webmanifest');
     for (const icon of manifest.icons) expect(precached).toContain(icon.src);
     expect(precached).toContain('apple-touch-icon.png');
@@ -46,12 +48,26 @@ describe('the service worker precache', () => {
     }
   });
 
-  it('falls back to the cached index.html for navigations and cleans up old caches', () => {
-    expect(sw).toContain('createHandlerBoundToURL("index.html")');
+  it('answers navigations with the cached app shell and cleans up old caches', () => {
+    expect(sw).toContain('createHandlerBoundToURL("app.html")');
     expect(sw).toContain('cleanupOutdatedCaches()');
     // Updates wait for the user: the worker only skips waiting when the page asks it to.
     expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
     expect(sw).toContain('"SKIP_WAITING"');
+  });
+});
+
+describe('the app shell the service worker serves', () => {
+  const shell = read('app.html');
+  const preloads = (page: string) => [...page.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)">/g)].map((m) => m[1]!);
+
+  it('is index.html, prerendered first screen and CSP included, with the app code preloaded', () => {
+    expect(shell.replace(/<link rel="modulepreload"[^>]*>/g, '')).toBe(html.replace(/<link rel="modulepreload"[^>]*>/g, ''));
+    const extra = preloads(shell).filter((file) => !preloads(html).includes(file));
+    const boot = extra.find((file) => /^assets\/boot-[\w-]+\.js$/.test(file));
+    expect(boot).toBeDefined();
+    // Everything the boot chunk imports is fetched at once, not after it arrives.
+    for (const [, imported] of read(boot!).matchAll(/from\s*"\.\/([^"]+\.js)"/g)) expect(preloads(shell)).toContain(`assets/${imported}`);
   });
 });
 

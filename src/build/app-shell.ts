@@ -1,0 +1,32 @@
+/**
+ * Writes app.html: index.html plus modulepreload links for the app's first-screen code. The
+ * service worker answers navigations with it: every file is then already on the device, and
+ * fetching them together saves two trips through the worker before the first card. index.html,
+ * fetched over the network on a first visit, keeps only what the first paint needs.
+ */
+import type { Plugin } from 'vite';
+
+export const APP_SHELL = 'app.html';
+
+export function appShellPlugin(): Plugin {
+  return {
+    name: 'power-shifting-app-shell',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const html = bundle['index.html'];
+        if (!html || html.type !== 'asset') return;
+        const boot = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!boot || boot.type !== 'chunk') return this.error('No chunk for src/boot.tsx: the app shell cannot preload it.');
+        const source = String(html.source);
+        const links = [boot.fileName, ...boot.imports]
+          .filter((file) => !source.includes(`href="/${file}"`))
+          .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+          .join('');
+        this.emitFile({ type: 'asset', fileName: APP_SHELL, source: source.replace('</head>', `${links}</head>`) });
+      },
+    },
+  };
+}
