@@ -36,6 +36,22 @@ test('deals cards with the keyboard, without repeats, moving focus to each card'
   expect(seen).not.toContain(await shownCardId(page));
 });
 
+test('every press of a clicker deals, however quickly they come', async ({ page }) => {
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('article.card')).toContainText(`Card 1 of ${CARD_COUNT}`);
+  // Presses as fast as the page can take them: each one after the screen has updated for the one
+  // before, but before the browser has had a moment to spare (a quick third press was once lost).
+  await page.evaluate(async () => {
+    for (let i = 0; i < 7; i++) {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
+      for (let j = 0; j < 5; j++) await Promise.resolve();
+    }
+  });
+  await expect(page.locator('article.card')).toContainText(`Card 8 of ${CARD_COUNT}`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  await expect(page.locator('article.card')).toContainText(`Card 5 of ${CARD_COUNT}`);
+});
+
 test('deals from one capability and one group until the selection runs out, then reshuffles', async ({ page }) => {
   await page.getByRole('button', { name: 'Choose cards' }).click();
   await page.getByRole('radio', { name: 'Community leaders' }).check();

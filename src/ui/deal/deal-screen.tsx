@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { currentCardId, isExhausted } from '../../domain/deal';
 import { selectCards } from '../../domain/selection';
 import { useActiveSession, withSessions } from '../../state/active-session';
@@ -33,7 +33,10 @@ export function DealScreen({ cardId, both = false }: Props) {
   const reshuffleRef = useRef<HTMLButtonElement>(null);
   const lastShown = useRef(shownId);
 
-  useEffect(() => {
+  // Keeps the deal's cursor on the card in the address. A layout effect, so it has run before the
+  // next key press: a plain effect can still be pending then, and would move the cursor back
+  // after that press has dealt, which made a quick second press do nothing.
+  useLayoutEffect(() => {
     if (cardId) show(cardId);
   }, [cardId, show]);
 
