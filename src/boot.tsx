@@ -2,8 +2,15 @@ import { render } from 'preact';
 import { parseRoute } from './ui/routing/routes';
 import { App } from './ui/shell/app';
 
+/**
+ * Runs when this module is evaluated: from the entry script, or, in the service worker's app
+ * shell, as a render-blocking script, so that a reload paints the screen the user was on (their
+ * dealt card, say) in its first frame instead of flashing the prerendered deal screen first.
+ */
+boot();
+
 /** Takes over the prerendered first screen, then starts the service worker once the page has loaded. */
-export function boot(): void {
+function boot(): void {
   const root = document.getElementById('app');
   if (!root) return;
   // The prerendered HTML is the deal screen: keep its nodes when that is what shows (no repaint,

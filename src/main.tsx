@@ -20,9 +20,8 @@ const keep = (event: KeyboardEvent) => {
 document.addEventListener('keydown', keep);
 
 const start = () =>
-  void import('./boot').then((m) => {
+  void import('./boot').then(() => {
     document.removeEventListener('keydown', keep);
-    m.boot();
     for (const key of early) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
 

@@ -1,8 +1,9 @@
 /**
- * Writes app.html: index.html plus modulepreload links for the app's first-screen code. The
- * service worker answers navigations with it: every file is then already on the device, and
- * fetching them together saves two trips through the worker before the first card. index.html,
- * fetched over the network on a first visit, keeps only what the first paint needs.
+ * Writes app.html: index.html plus the app's boot script, render-blocking, and modulepreload
+ * links for what it imports. The service worker answers navigations with it: every file is then
+ * already on the device, so they are fetched together and the first frame is the app's own (a
+ * returning user's dealt card, not the prerendered deck first). index.html, fetched over the
+ * network on a first visit, keeps only what the first paint needs.
  */
 import type { Plugin } from 'vite';
 
@@ -21,11 +22,12 @@ export function appShellPlugin(): Plugin {
         const boot = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
         if (!boot || boot.type !== 'chunk') return this.error('No chunk for src/boot.tsx: the app shell cannot preload it.');
         const source = String(html.source);
-        const links = [boot.fileName, ...boot.imports]
+        const script = `<script type="module" crossorigin blocking="render" src="/${boot.fileName}"></script>`;
+        const links = boot.imports
           .filter((file) => !source.includes(`href="/${file}"`))
           .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
           .join('');
-        this.emitFile({ type: 'asset', fileName: APP_SHELL, source: source.replace('</head>', `${links}</head>`) });
+        this.emitFile({ type: 'asset', fileName: APP_SHELL, source: source.replace('</head>', `${script}${links}</head>`) });
       },
     },
   };

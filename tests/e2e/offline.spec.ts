@@ -23,7 +23,7 @@ test('after one visit the whole app works with no network, and nothing is lost',
   await page.reload();
   await expect(page.getByTestId('app-status')).toContainText('Offline');
   // The worker served the app shell, which preloads the app's code along with the page.
-  expect(await page.locator('link[rel="modulepreload"][href*="/assets/boot-"]').count()).toBe(1);
+  expect(await page.locator('script[blocking="render"][src*="/assets/boot-"]').count()).toBe(1);
 
   // The deck deals.
   await page.keyboard.press('Space');
