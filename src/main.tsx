@@ -29,8 +29,28 @@ const start = () =>
 // before fetching the app, so the first card never waits on the network for JavaScript. A
 // stored deal or another screen needs the app to show, so it loads at once.
 const prerenderShows = /^(#\/?)?$/.test(location.hash) && !hasStoredDeal();
-if (prerenderShows) requestAnimationFrame(() => setTimeout(start));
+if (prerenderShows) afterFirstPaint(start);
 else start();
+
+/** Runs once the browser reports the first contentful paint (or soon, if it never says). */
+function afterFirstPaint(run: () => void): void {
+  if (document.visibilityState !== 'visible' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    setTimeout(run);
+    return;
+  }
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    run();
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length) once();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+  setTimeout(once, 300);
+}
 
 function hasStoredDeal(): boolean {
   try {
