@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { isOverdue, sortOpenActions, today } from '../../domain/logbook/filters';
 import type { EntryRecord } from '../../domain/logbook/records';
 import { watchEntries } from '../../state/logbook';
@@ -8,9 +8,13 @@ import { ActionItem } from './action-item';
 import { CalendarButton } from './calendar-button';
 import '../styles/logbook.css';
 
+/** Actions drawn at a time: a merged team logbook can hold tens of thousands of open ones. */
+const PAGE = 50;
+
 /** Open actions across the logbook, overdue first, each one a click from done. */
 export function ActionsScreen() {
   const entries = useLive(watchEntries, []);
+  const [shown, setShown] = useState(PAGE);
   const day = today();
   const { open, entryOf } = useMemo(() => {
     const items = entries.value ?? [];
@@ -57,10 +61,15 @@ export function ActionsScreen() {
             {open.some((a) => a.due) && <CalendarButton label="Add all dated actions to your calendar" />}
           </div>
           <ul class="action-list">
-            {open.map((action) => (
+            {open.slice(0, shown).map((action) => (
               <ActionItem key={action.id} action={action} entry={entryOf.get(action.entryId)} overdue={isOverdue(action, day)} />
             ))}
           </ul>
+          {open.length > shown && (
+            <button type="button" class="button logbook__more" onClick={() => setShown(shown + PAGE)}>
+              Show {Math.min(PAGE, open.length - shown)} more
+            </button>
+          )}
         </>
       )}
     </section>

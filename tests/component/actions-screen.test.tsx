@@ -1,0 +1,26 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
+import { saveEntry, selectDatabase } from '../../src/state/logbook';
+import { ActionsScreen } from '../../src/ui/logbook/actions-screen';
+
+let n = 0;
+beforeEach(() => selectDatabase(`actions-test-${++n}`));
+
+describe('the actions screen', () => {
+  it('draws open actions fifty at a time, overdue first, with the full count', async () => {
+    await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: 'Long overdue', due: '2020-01-01' }] });
+    for (let i = 0; i < 59; i++) {
+      await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: `Action ${i}` }, { ...emptyAction(), what: 'Finished', status: 'done' }] });
+    }
+    render(<ActionsScreen />);
+    expect(await screen.findByText('60 open actions, 1 overdue')).toBeTruthy();
+    const items = () => screen.getAllByRole('listitem').filter((li) => li.closest('.action-list'));
+    expect(items()).toHaveLength(50);
+    expect(items()[0]!.textContent).toContain('Long overdue');
+    expect(screen.queryByText('Finished')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more' }));
+    await waitFor(() => expect(items()).toHaveLength(60));
+    expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+});
