@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { V1_IDB_VERSION, V1_RECORDS, V1_STORES } from '../fixtures/db-v1';
 
 async function writeReflection(page: Page) {
   await page.goto('/#/card/cap-01-community-2');
@@ -152,4 +153,45 @@ test('settings show whether storage is kept and how much is used', async ({ page
   await expect(page.getByTestId('storage-facts')).toContainText('Protected from automatic clearing');
   await expect(page.getByTestId('storage-facts')).toContainText(/Space used\s*\d/);
   await expectNoAxeViolations(page, 'settings');
+});
+
+test('a logbook written by the first release opens in this one, with its actions, and keeps working', async ({ page }) => {
+  // A blank page of the app's origin, running none of its code, writes the old database as it was.
+  await page.route('**/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>blank</title>' }));
+  await page.goto('/blank');
+  await page.evaluate(
+    ({ stores, records, version }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('power-shifting', version);
+        request.onupgradeneeded = () => {
+          for (const [store, spec] of Object.entries(stores)) {
+            const os = request.result.createObjectStore(store, { keyPath: spec.keyPath });
+            for (const index of spec.indexes) os.createIndex(index, index);
+          }
+          for (const [store, list] of Object.entries(records)) for (const record of list) request.transaction!.objectStore(store).put(record);
+        };
+        request.onsuccess = () => (request.result.close(), resolve());
+        request.onerror = () => reject(request.error);
+      }),
+    { stores: V1_STORES, records: V1_RECORDS, version: V1_IDB_VERSION },
+  );
+
+  await page.goto('/#/logbook');
+  const entry = page.getByTestId('entry-summary');
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('Moss Side tenants');
+  await expect(entry).toContainText('1 action: 1 open, 0 done');
+  await page.getByLabel('Search your logbook').fill('tenants forum');
+  await expect(entry).toHaveCount(1);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
+  const item = page.getByTestId('action-item');
+  await expect(item).toContainText('Visit the tenants forum');
+  await item.getByRole('button', { name: /^Mark done/ }).click();
+  await item.getByLabel('What happened?').fill('Went on a Tuesday.');
+  await item.getByRole('button', { name: 'Save as done' }).click();
+  await expect(page.getByRole('heading', { name: 'No open actions' })).toBeVisible();
+  await page.reload();
+  await page.goto('/#/logbook');
+  await expect(page.getByTestId('entry-summary')).toContainText('1 action: 0 open, 1 done');
 });
