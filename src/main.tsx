@@ -34,7 +34,7 @@ else start();
 
 /** Runs once the browser reports the first contentful paint (or soon, if it never says). */
 function afterFirstPaint(run: () => void): void {
-  if (document.visibilityState !== 'visible' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  if (document.visibilityState !== 'visible' || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
     setTimeout(run);
     return;
   }
