@@ -3,6 +3,7 @@ import { newId } from '../domain/ids';
 import type { EntryWithActions } from '../domain/logbook/records';
 import {
   addDealtCard,
+  defaultTitle,
   setCardNote as withCardNote,
   type SessionDraft,
   type SessionRecord,
@@ -65,6 +66,20 @@ async function setStatus(id: string, status: SessionRecord['status']): Promise<v
 export const pauseSession = (id: string) => setStatus(id, 'paused');
 export const resumeSession = (id: string) => setStatus(id, 'active');
 export const endSession = (id: string) => setStatus(id, 'ended');
+
+/** Corrects a session's title, date, series or participants; what happened in it is kept. */
+export async function editSessionDetails(id: string, details: Omit<SessionDraft, 'kind'>): Promise<void> {
+  const session = await logbook().changeSession(id, (s) => {
+    const date = details.date || s.date;
+    const series = details.series.trim();
+    const title = details.title.trim() || defaultTitle(s.kind, series, date);
+    const same =
+      s.title === title && s.date === date && s.series === series && s.participants.join('\u0000') === details.participants.join('\u0000');
+    return same ? undefined : { ...s, title, date, series, participants: details.participants };
+  });
+  // Only the running session is shown in the session bar.
+  if (session && useActiveSession.getState().active?.id === id) mirror(session);
+}
 
 export async function setSessionNotes(id: string, notes: string): Promise<void> {
   await logbook().changeSession(id, (s) => (s.notes === notes ? undefined : { ...s, notes }));

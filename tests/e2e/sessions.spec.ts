@@ -169,3 +169,26 @@ test('the logbook exports as CSV and open actions as a calendar file', async ({ 
   const one = await downloaded(page, () => page.getByRole('button', { name: /^Add to calendar/ }).click());
   expect(one.name).toBe('power-shifting-action-phone-the-library-then-the-cafe.ics');
 });
+
+test('a session’s details can be corrected after it has started, and the session bar follows', async ({ page }) => {
+  await startSupervision(page);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Session details' })).toBeVisible();
+  await expectNoAxeViolations(page, 'session details form');
+  await page.getByLabel('Title').fill('Supervision with A.B. (March)');
+  await page.getByLabel('Participants (optional)').fill('A.B., C.E.');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Supervision with A.B. (March)' })).toBeVisible();
+  await expect(page.getByTestId('session-details')).toContainText('With A.B., C.E.');
+  await expect(page.getByRole('button', { name: 'Edit details' })).toBeFocused();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deal' }).click();
+  await expect(page.getByRole('region', { name: 'Current session' })).toContainText('Supervision with A.B. (March)');
+  await page.goBack();
+  // Cancel changes nothing; the record survives a reload.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByLabel('Title').fill('Not this');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Supervision with A.B. (March)' })).toBeVisible();
+  await expect(page.getByTestId('session-status')).toHaveText('In progress');
+});

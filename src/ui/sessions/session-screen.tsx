@@ -1,3 +1,4 @@
+import { useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../domain/exports/session-notes';
 import { KIND_LABELS } from '../../domain/sessions/records';
 import { endSession, pauseSession, resumeSession, setCardNote, setSessionNotes } from '../../state/sessions';
@@ -9,6 +10,7 @@ import { deleteEntry } from '../../state/logbook';
 import { isOverdue, today } from '../../domain/logbook/filters';
 import { paths } from '../routing/routes';
 import { DebouncedText } from './debounced-text';
+import { SessionDetailsForm } from './session-details-form';
 import { SessionExport } from './session-export';
 import { STATUS_TEXT } from './sessions-screen';
 import { useSessionBundle } from './use-session-bundle';
@@ -17,6 +19,8 @@ import '../styles/sessions.css';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   if (missing) {
     return (
@@ -57,10 +61,27 @@ export function SessionScreen({ id }: { id: string }) {
         </span>
       </div>
       <p class="session__meta">
-        {KIND_LABELS[session.kind]} · {formatDate(session.date)}
-        {session.series && ` · Series: ${session.series}`}
-        {session.participants.length > 0 && ` · With ${session.participants.join(', ')}`}
+        <span data-testid="session-details">
+          {KIND_LABELS[session.kind]} · {formatDate(session.date)}
+          {session.series && ` · Series: ${session.series}`}
+          {session.participants.length > 0 && ` · With ${session.participants.join(', ')}`}
+        </span>
+        {!editing && (
+          <button type="button" class="button button--small" ref={editButton} onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+        )}
       </p>
+      {editing && (
+        <SessionDetailsForm
+          session={session}
+          onDone={() => {
+            setEditing(false);
+            // Back to where the user started, once the button is drawn again.
+            requestAnimationFrame(() => editButton.current?.focus());
+          }}
+        />
+      )}
 
       <div class="session__controls" role="group" aria-label="Session controls">
         {session.status === 'active' && (
