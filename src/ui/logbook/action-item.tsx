@@ -6,6 +6,7 @@ import { paths } from '../routing/routes';
 import { shortDay } from './dates';
 import { CalendarButton } from './calendar-button';
 import { Field } from './field';
+import { ErrorMessage } from '../shell/error-message';
 
 /** One open action: what, when, whose, and buttons to start, finish (with a follow-up) or drop it. */
 export function ActionItem({ action, entry, overdue }: { action: ActionRecord; entry?: EntryRecord; overdue: boolean }) {
@@ -83,11 +84,7 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
           {action.due && <CalendarButton action={action} entry={entry} label="Add to calendar" small />}
         </div>
       )}
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </li>
   );
 }

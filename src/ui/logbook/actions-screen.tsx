@@ -7,6 +7,7 @@ import { useLive } from '../shell/use-live';
 import { ActionItem } from './action-item';
 import { CalendarButton } from './calendar-button';
 import '../styles/logbook.css';
+import { ErrorMessage } from '../shell/error-message';
 
 /** Actions drawn at a time: a merged team logbook can hold tens of thousands of open ones. */
 const PAGE = 50;
@@ -26,11 +27,7 @@ export function ActionsScreen() {
   return (
     <section class="screen" aria-labelledby="actions-title">
       <h1 id="actions-title">Actions</h1>
-      {entries.error && (
-        <p class="form-error" role="alert">
-          {entries.error}
-        </p>
-      )}
+      <ErrorMessage message={entries.error} />
       {entries.value === undefined ? (
         <p class="loading" aria-busy="true">
           Opening your logbook…

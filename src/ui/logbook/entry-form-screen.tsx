@@ -17,6 +17,7 @@ import { Field, inputValue } from './field';
 import { SuggestedInput } from './suggested-input';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
 import '../styles/logbook.css';
+import { ErrorMessage } from '../shell/error-message';
 
 interface Props {
   cardId?: string;
@@ -254,11 +255,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
           )}
         </Field>
 
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage message={error} />
         <div class="form-actions">
           <button type="submit" class="button button--primary" disabled={saving}>
             {saving ? 'Saving…' : entryId ? 'Save changes' : 'Save to logbook'}

@@ -20,6 +20,7 @@ import { dayLabel } from './dates';
 import { EntrySummary } from './entry-summary';
 import { LogbookFilters } from './logbook-filters';
 import '../styles/logbook.css';
+import { ErrorMessage } from '../shell/error-message';
 
 const PAGE = 50;
 
@@ -85,11 +86,7 @@ export function LogbookScreen() {
         </div>
       </div>
 
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
 
       <BackupReminder count={total ?? 0} />
 

@@ -3,6 +3,7 @@ import { parseTags } from '../../domain/logbook/drafts';
 import type { SessionRecord } from '../../domain/sessions/records';
 import { editSessionDetails } from '../../state/sessions';
 import { Field, inputValue } from '../logbook/field';
+import { ErrorMessage } from '../shell/error-message';
 
 /** Corrects a session's details after it has started: a misspelt name, the wrong date. */
 export function SessionDetailsForm({ session, onDone }: { session: SessionRecord; onDone: () => void }) {
@@ -45,11 +46,7 @@ export function SessionDetailsForm({ session, onDone }: { session: SessionRecord
           <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(inputValue(e))} />
         )}
       </Field>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div class="panel__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           Save details

@@ -16,6 +16,7 @@ import { STATUS_TEXT } from './sessions-screen';
 import { useSessionBundle } from './use-session-bundle';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
+import { ErrorMessage } from '../shell/error-message';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);
@@ -37,9 +38,7 @@ export function SessionScreen({ id }: { id: string }) {
   }
   if (!bundle) {
     return error ? (
-      <p class="form-error" role="alert">
-        {error}
-      </p>
+      <ErrorMessage message={error} />
     ) : (
       <p class="loading" aria-busy="true">
         Loading…

@@ -7,6 +7,7 @@ import { useLive } from '../shell/use-live';
 import { StartSessionForm } from './start-session-form';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
+import { ErrorMessage } from '../shell/error-message';
 
 export const STATUS_TEXT: Record<SessionRecord['status'], string> = {
   active: 'In progress',
@@ -30,11 +31,7 @@ export function SessionsScreen() {
         A session keeps together the cards you deal, the reflections and notes you write and the actions you agree, so
         everyone can take away a record.
       </p>
-      {sessions.error && (
-        <p class="form-error" role="alert">
-          {sessions.error}
-        </p>
-      )}
+      <ErrorMessage message={sessions.error} />
       <StartSessionForm sessions={sessions.value ?? []} />
       <h2>Past and current sessions</h2>
       {sessions.value === undefined ? (

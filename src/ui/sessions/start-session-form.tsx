@@ -6,6 +6,7 @@ import { startSession } from '../../state/sessions';
 import { Field, inputValue } from '../logbook/field';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
+import { ErrorMessage } from '../shell/error-message';
 
 const HINTS: Record<SessionKind, string> = {
   supervision: 'A supervisor and a supervisee, one device.',
@@ -88,11 +89,7 @@ export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
       <Field label="Participants (optional)" hint="Names or initials, separated by commas. You can leave them out of exports.">
         {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(inputValue(e))} />}
       </Field>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div class="panel__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
           Start session

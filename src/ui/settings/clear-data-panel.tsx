@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { clearAllData } from '../../state/exports';
 import { useActiveSession } from '../../state/active-session';
 import { useNotices } from '../../state/notices';
+import { ErrorMessage } from '../shell/error-message';
 
 /** Deleting everything is possible, but only after saying plainly what it does. */
 export function ClearDataPanel() {
@@ -40,11 +41,7 @@ export function ClearDataPanel() {
           </div>
         </div>
       )}
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </section>
   );
 }

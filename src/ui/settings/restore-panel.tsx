@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { previewRestore, restore, type RestorePreview } from '../../state/exports';
 import { useNotices } from '../../state/notices';
 import type { MergeCounts } from '../../domain/exports/backup';
+import { ErrorMessage } from '../shell/error-message';
 
 function describe(counts: MergeCounts, noun: string, plural: string): string | null {
   const parts = [];
@@ -64,11 +65,7 @@ export function RestorePanel() {
         </label>
         <input id="restore-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void choose(e)} disabled={busy} />
       </div>
-      {preview && !preview.ok && (
-        <p class="form-error" role="alert">
-          {preview.message}
-        </p>
-      )}
+      <ErrorMessage message={preview && !preview.ok ? preview.message : null} />
       {preview?.ok && (
         <div class="notice restore-preview" role="status" data-testid="restore-preview">
           <div>

@@ -16,6 +16,7 @@ import { TimerDisplay } from './timer-display';
 import { KEY_COMMANDS } from './workshop-keys';
 import '../styles/logbook.css';
 import '../styles/workshop.css';
+import { ErrorMessage } from '../shell/error-message';
 
 const PRESENTER_WINDOW = 'power-shifting-presenter';
 
@@ -152,11 +153,7 @@ function GroupNotes({
           <button type="button" class="button button--primary" onClick={() => void start()}>
             Start a workshop session
           </button>
-          {error && (
-            <p class="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage message={error} />
         </div>
       ) : !cardId ? (
         <p class="muted">Deal a card, then note what the group says about it here.</p>
