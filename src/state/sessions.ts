@@ -39,7 +39,7 @@ export async function startSession(draft: SessionDraft): Promise<SessionRecord> 
     updatedAt: now,
     deleted: 0,
     kind: draft.kind,
-    title: draft.title.trim(),
+    title: draft.title.trim() || defaultTitle(draft.kind, draft.series.trim(), draft.date),
     date: draft.date,
     participants: draft.participants,
     series: draft.series.trim(),

@@ -2,15 +2,12 @@ import { useState } from 'preact/hooks';
 import { parseTags } from '../../domain/logbook/drafts';
 import type { SessionRecord } from '../../domain/sessions/records';
 import { editSessionDetails } from '../../state/sessions';
-import { Field, inputValue } from '../logbook/field';
+import { fieldValuesOf, SessionFields } from './session-fields';
 import { ErrorMessage } from '../shell/error-message';
 
 /** Corrects a session's details after it has started: a misspelt name, the wrong date. */
 export function SessionDetailsForm({ session, onDone }: { session: SessionRecord; onDone: () => void }) {
-  const [title, setTitle] = useState(session.title);
-  const [date, setDate] = useState(session.date);
-  const [series, setSeries] = useState(session.series);
-  const [participants, setParticipants] = useState(session.participants.join(', '));
+  const [fields, setFields] = useState(() => fieldValuesOf(session));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -19,7 +16,7 @@ export function SessionDetailsForm({ session, onDone }: { session: SessionRecord
     if (busy) return;
     setBusy(true);
     try {
-      await editSessionDetails(session.id, { title, date, series, participants: parseTags(participants) });
+      await editSessionDetails(session.id, { ...fields, participants: parseTags(fields.participants) });
       onDone();
     } catch (problem) {
       setError((problem as Error).message);
@@ -32,20 +29,7 @@ export function SessionDetailsForm({ session, onDone }: { session: SessionRecord
       <h2 id="details-title" class="panel__title">
         Session details
       </h2>
-      <div class="field-row">
-        <Field label="Title" hint="Left blank, the series or the kind and date are used.">
-          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={title} onInput={(e) => setTitle(inputValue(e))} />}
-        </Field>
-        <Field label="Date">{({ id }) => <input id={id} type="date" value={date} onInput={(e) => setDate(inputValue(e))} />}</Field>
-      </div>
-      <Field label="Series (optional)" hint="Sessions with the same series review each other’s open actions.">
-        {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={series} onInput={(e) => setSeries(inputValue(e))} />}
-      </Field>
-      <Field label="Participants (optional)" hint="Names or initials, separated by commas.">
-        {({ id, describedBy }) => (
-          <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(inputValue(e))} />
-        )}
-      </Field>
+      <SessionFields values={fields} onChange={setFields} />
       <ErrorMessage message={error} />
       <div class="panel__actions">
         <button type="submit" class="button button--primary" disabled={busy}>

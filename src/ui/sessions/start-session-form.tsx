@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseTags } from '../../domain/logbook/drafts';
 import { distinct, today } from '../../domain/logbook/filters';
-import { defaultTitle, KIND_LABELS, SESSION_KINDS, type SessionKind, type SessionRecord } from '../../domain/sessions/records';
+import { KIND_LABELS, SESSION_KINDS, type SessionKind, type SessionRecord } from '../../domain/sessions/records';
 import { startSession } from '../../state/sessions';
-import { Field, inputValue } from '../logbook/field';
+import { SessionFields, type SessionFieldValues } from './session-fields';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 import { ErrorMessage } from '../shell/error-message';
@@ -14,13 +14,9 @@ const HINTS: Record<SessionKind, string> = {
   personal: 'Just you and the deck.',
 };
 
-
 export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
   const [kind, setKind] = useState<SessionKind>('supervision');
-  const [series, setSeries] = useState('');
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(today());
-  const [participants, setParticipants] = useState('');
+  const [fields, setFields] = useState<SessionFieldValues>({ series: '', title: '', date: today(), participants: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const knownSeries = useMemo(() => distinct(sessions.map((s) => s.series)), [sessions]);
@@ -30,13 +26,7 @@ export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
     if (busy) return;
     setBusy(true);
     try {
-      const session = await startSession({
-        kind,
-        series,
-        date: date || today(),
-        title: title.trim() || defaultTitle(kind, series, date || today()),
-        participants: parseTags(participants),
-      });
+      const session = await startSession({ ...fields, kind, date: fields.date || today(), participants: parseTags(fields.participants) });
       navigate(paths.session(session.id));
     } catch (problem) {
       setError((problem as Error).message);
@@ -63,32 +53,7 @@ export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
           ))}
         </div>
       </fieldset>
-      <Field
-        label="Series (optional)"
-        hint="Use the same name each time, such as “Supervision with A.B.”, and the next session starts by reviewing last time’s open actions."
-      >
-        {({ id, describedBy }) => (
-          <>
-            <input id={id} type="text" list="known-series" autocomplete="off" aria-describedby={describedBy} value={series} onInput={(e) => setSeries(inputValue(e))} />
-            <datalist id="known-series">
-              {knownSeries.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
-      <div class="field-row">
-        <Field label="Title (optional)" hint="Left blank, the series or the kind and date are used.">
-          {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={title} onInput={(e) => setTitle(inputValue(e))} />}
-        </Field>
-        <Field label="Date">
-          {({ id }) => <input id={id} type="date" value={date} onInput={(e) => setDate(inputValue(e))} />}
-        </Field>
-      </div>
-      <Field label="Participants (optional)" hint="Names or initials, separated by commas. You can leave them out of exports.">
-        {({ id, describedBy }) => <input id={id} type="text" aria-describedby={describedBy} value={participants} onInput={(e) => setParticipants(inputValue(e))} />}
-      </Field>
+      <SessionFields values={fields} onChange={setFields} knownSeries={knownSeries} />
       <ErrorMessage message={error} />
       <div class="panel__actions">
         <button type="submit" class="button button--primary" disabled={busy}>
