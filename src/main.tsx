@@ -6,7 +6,6 @@ import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/card.css';
 import './ui/styles/screens.css';
-import { DEAL_STORAGE_KEY } from './state/deal-key';
 
 // Keys pressed on the prerendered screen before the app has loaded are kept and replayed, so an
 // eager Space on a slow phone still deals a card.
@@ -25,11 +24,11 @@ const start = () =>
     for (const key of early) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
 
-// A first visit to the deal screen sees exactly the prerendered HTML: let the browser paint it
-// before fetching the app, so the first card never waits on the network for JavaScript. A
-// stored deal or another screen needs the app to show, so it loads at once.
-const prerenderShows = /^(#\/?)?$/.test(location.hash) && !hasStoredDeal();
-if (prerenderShows) afterFirstPaint(start);
+// On the deal screen the prerendered HTML is what a first visit shows: let the browser paint it before
+// fetching the app, so the first card never waits on the network for JavaScript. Another screen
+// needs the app, so it loads at once. (Pages the service worker serves run the app before their
+// first frame anyway: see src/build/app-shell.ts.)
+if (/^(#\/?)?$/.test(location.hash)) afterFirstPaint(start);
 else start();
 
 /** Runs once the browser reports the first contentful paint (or soon, if it never says). */
@@ -50,12 +49,4 @@ function afterFirstPaint(run: () => void): void {
   });
   observer.observe({ type: 'paint', buffered: true });
   setTimeout(once, 300);
-}
-
-function hasStoredDeal(): boolean {
-  try {
-    return localStorage.getItem(DEAL_STORAGE_KEY) !== null;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,6 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
-import { DEAL_STORAGE_KEY } from './deal-key';
 import { DECKS } from '../content/decks';
 import type { Deck } from '../content/schema';
 import { cardsOf, type Card } from '../domain/cards';
@@ -90,7 +89,7 @@ export const useDealStore = bindStore(
       };
     },
     {
-      name: DEAL_STORAGE_KEY,
+      name: 'power-shifting:deal',
       version: 1,
       storage: createJSONStorage(() => browserStorage()),
       partialize: ({ deckId, selection, deal }) => ({ deckId, selection, deal }),
