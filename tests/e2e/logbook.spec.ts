@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { V1_IDB_VERSION, V1_RECORDS, V1_STORES } from '../fixtures/db-v1';
+import { v1Database, writeRawDatabase } from '../fixtures/db-v1';
 
 async function writeReflection(page: Page) {
   await page.goto('/#/card/cap-01-community-2');
@@ -159,22 +159,7 @@ test('a logbook written by the first release opens in this one, with its actions
   // A blank page of the app's origin, running none of its code, writes the old database as it was.
   await page.route('**/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>blank</title>' }));
   await page.goto('/blank');
-  await page.evaluate(
-    ({ stores, records, version }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('power-shifting', version);
-        request.onupgradeneeded = () => {
-          for (const [store, spec] of Object.entries(stores)) {
-            const os = request.result.createObjectStore(store, { keyPath: spec.keyPath });
-            for (const index of spec.indexes) os.createIndex(index, index);
-          }
-          for (const [store, list] of Object.entries(records)) for (const record of list) request.transaction!.objectStore(store).put(record);
-        };
-        request.onsuccess = () => (request.result.close(), resolve());
-        request.onerror = () => reject(request.error);
-      }),
-    { stores: V1_STORES, records: V1_RECORDS, version: V1_IDB_VERSION },
-  );
+  await page.evaluate(writeRawDatabase, v1Database('power-shifting'));
 
   await page.goto('/#/logbook');
   const entry = page.getByTestId('entry-summary');

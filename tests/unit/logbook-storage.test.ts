@@ -6,7 +6,7 @@ import { matches, NO_FILTER } from '../../src/domain/logbook/filters';
 import type { ActionRecord, EntryWithActions } from '../../src/domain/logbook/records';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { StorageProblem } from '../../src/storage/storage-problem';
-import { V1_RECORDS, writeV1Database } from '../fixtures/db-v1';
+import { v1Database, V1_RECORDS, writeRawDatabase } from '../fixtures/db-v1';
 
 const CARD = {
   deckId: 'power-shifting',
@@ -192,7 +192,7 @@ describe('schema', () => {
   it('opens a database written by the first released schema and keeps every record', async () => {
     logbook.close();
     factory = new IDBFactory();
-    await writeV1Database(factory, 'test-logbook');
+    await writeRawDatabase(v1Database('test-logbook'), factory);
     logbook = open();
     const items = await live();
     expect(items).toHaveLength(1);
@@ -210,7 +210,7 @@ describe('schema', () => {
     logbook.close();
     factory = new IDBFactory();
     const orphan = { ...V1_RECORDS.actions[0]!, id: '01JA0000000000000000000009', entryId: '01JA000000000000000000000X' };
-    await writeV1Database(factory, 'test-logbook', { actions: [orphan] });
+    await writeRawDatabase(v1Database('test-logbook', { actions: [orphan] }), factory);
     logbook = open();
     expect((await live())[0]!.actions).toEqual(V1_RECORDS.actions);
     expect(await rawActions(V1_RECORDS.entries[0]!.id)).toEqual(V1_RECORDS.actions);
