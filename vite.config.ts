@@ -30,6 +30,7 @@ export default defineConfig({
     contentPlugin(root),
     cspPlugin(),
     inlineCssPlugin(),
+    // After inlineCssPlugin: the app shell is a copy of the finished index.html.
     appShellPlugin(),
     VitePWA({
       registerType: 'prompt',
