@@ -46,6 +46,21 @@ describe('the logbook list', () => {
     expect(screen.getByTestId('entry-summary').textContent).toContain('Gorton');
   });
 
+  it('shows more entries without clearing the list, so the button keeps its focus', async () => {
+    for (let i = 0; i < 120; i++) await saveEntry({ ...emptyDraft(), community: `Group ${i}` });
+    render(<LogbookScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('entry-summary')).toHaveLength(50));
+    await screen.findByText('120 entries');
+    const more = screen.getByRole('button', { name: 'Show 50 more' });
+    more.focus();
+    fireEvent.click(more);
+    expect(screen.queryByText('Opening your logbook…')).toBeNull();
+    expect(screen.getAllByTestId('entry-summary')).toHaveLength(50);
+    await waitFor(() => expect(screen.getAllByTestId('entry-summary')).toHaveLength(100));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show 20 more' }));
+    expect(screen.getByText('120 entries')).toBeTruthy();
+  });
+
   it('deletes an entry and brings it back with Undo', async () => {
     await saveEntry({ ...emptyDraft(), notes: 'keep me really' });
     render(

@@ -34,7 +34,7 @@ export function LogbookScreen() {
   const [shown, setShown] = useState(PAGE);
   const filtering = isFiltering(filter);
 
-  const recent = useLive<EntryWithActions[]>((next, error) => watchRecent(shown, next, error), [shown]);
+  const recent = useLive<EntryWithActions[]>((next, error) => watchRecent(shown, next, error), [shown], { keep: true });
   // The search index reads every entry: start it only once the first page is on screen.
   const firstPageShown = recent.value !== undefined;
   const index = useLive<IndexItem[]>(
@@ -59,7 +59,7 @@ export function LogbookScreen() {
     return newestFirst.filter((item) => matchesIndex(item, filter, terms));
   }, [newestFirst, filter, filtering]);
   const pageIds = useMemo(() => (found ? found.slice(0, shown).map((i) => i.id) : []), [found, shown]);
-  const page = useLive<EntryWithActions[]>((next, error) => watchByIds(pageIds, next, error), [pageIds.join(',')]);
+  const page = useLive<EntryWithActions[]>((next, error) => watchByIds(pageIds, next, error), [pageIds.join(',')], { keep: true });
 
   const items = filtering ? page.value : recent.value;
   const groups = useMemo(() => groupByDay(items ?? []), [items]);
