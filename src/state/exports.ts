@@ -5,7 +5,7 @@ import { fileNames } from '../domain/exports/file-names';
 import { logbookMarkdown } from '../domain/exports/logbook-markdown';
 import { actionsIcs } from '../domain/exports/ics';
 import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
-import { byNewest, sortOpenActions, today } from '../domain/logbook/filters';
+import { byNewest, sortOpenActions } from '../domain/logbook/filters';
 import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { logbook } from './logbook';
@@ -71,7 +71,7 @@ export async function logbookMarkdownFile(now = new Date()): Promise<ExportFile>
 export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {
   const { items } = await liveItems();
   const entries = new Map<string, EntryRecord>(items.map((i) => [i.entry.id, i.entry]));
-  const open = sortOpenActions(items.flatMap((i) => i.actions), today(now)).filter((a) => a.due);
+  const open = sortOpenActions(items.flatMap((i) => i.actions)).filter((a) => a.due);
   return {
     name: fileNames.actionsIcs(now),
     type: 'text/calendar;charset=utf-8',

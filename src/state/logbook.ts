@@ -4,7 +4,7 @@
  * even when IndexedDB refuses to write.
  */
 import type { EntryDraft } from '../domain/logbook/drafts';
-import type { IndexItem } from '../domain/logbook/filters';
+import type { IndexItem, OpenActionsPage } from '../domain/logbook/filters';
 import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import { requestPersistence, storageStatus } from '../storage/device-storage';
 import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
@@ -118,8 +118,8 @@ export function updateAction(action: Pick<ActionRecord, 'id' | 'entryId'>, statu
   return logbook().updateAction(action, followUp ? { status, followUp } : { status });
 }
 
-export function watchEntries(onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-  return logbook().watchEntries(onValue, onError);
+export function watchOpenActions(limit: number, day: string, onValue: (page: OpenActionsPage) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().watchOpenActions(limit, day, onValue, onError);
 }
 
 export function watchRecent(limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {

@@ -3,7 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { ActionRecord } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
-import type { StoredEntry } from './stored-entry';
+import { openActionKeys, type StoredEntry } from './stored-entry';
 
 export interface DraftRecord {
   key: string;
@@ -56,5 +56,16 @@ export class LogbookDB extends Dexie {
     });
     // Version 4: the separate actions store goes, once version 3 has moved its records.
     this.version(4).stores({ actions: null });
+    // Version 5: entries indexed by their open actions, so the Actions view reads one page, not the whole logbook.
+    this.version(5)
+      .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions' })
+      .upgrade((tx) =>
+        tx
+          .table('entries')
+          .toCollection()
+          .modify((entry: StoredEntry) => {
+            entry.openActions = openActionKeys(entry, entry.actions);
+          }),
+      );
   }
 }

@@ -6,10 +6,10 @@
 import { liveQuery, type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import { compose, draftOf } from '../domain/logbook/compose';
-import { indexItem, type IndexItem } from '../domain/logbook/filters';
+import { DATED_BEFORE, indexItem, overdueBefore, sortOpenActions, type IndexItem, type OpenActionsPage } from '../domain/logbook/filters';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import { planMerge, type BackupData, type MergePlan } from '../domain/exports/backup';
-import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { LogbookDB, type DraftRecord } from './logbook-db';
 import { entryOf, flatten, itemOf, storedForPlan, withActions, type StoredEntry } from './stored-entry';
@@ -161,8 +161,31 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
         }),
       ),
 
-    watchEntries: (onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>
-      watch(allLive, onValue, onError),
+    /** The first open actions in the Actions view's order, and how many there are in all. */
+    watchOpenActions: (limit: number, day: string, onValue: (page: OpenActionsPage) => void, onError: (p: StorageProblem) => void) =>
+      watch(
+        () =>
+          db.transaction('r', db.entries, async (): Promise<OpenActionsPage> => {
+            // An entry comes once per open action in the page; its other open actions may sort later.
+            const [records, total, overdue, dated] = await Promise.all([
+              db.entries.orderBy('openActions').limit(limit).toArray(),
+              db.entries.orderBy('openActions').count(),
+              db.entries.where('openActions').below(overdueBefore(day)).count(),
+              db.entries.where('openActions').below(DATED_BEFORE).count(),
+            ]);
+            const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+            const entryOfAction = new Map<string, EntryRecord>();
+            for (const record of unique) for (const action of record.actions) entryOfAction.set(action.id, entryOf(record));
+            const page = sortOpenActions(unique.flatMap((r) => r.actions)).slice(0, limit);
+            const items = page.flatMap((action) => {
+              const entry = entryOfAction.get(action.id);
+              return entry ? [{ action, entry }] : [];
+            });
+            return { items, total, overdue, dated };
+          }),
+        onValue,
+        onError,
+      ),
 
     /** The newest live entries, with their actions: the Logbook's first pages, without loading the rest. */
     watchRecent: (limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void) =>

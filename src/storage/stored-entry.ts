@@ -4,17 +4,25 @@
  * three times faster, and an entry is always read with its actions anyway.
  */
 import type { BackupData, MergePlan } from '../domain/exports/backup';
+import { isOpen, openActionKey, type OpenActionKey } from '../domain/logbook/filters';
 import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
 
 export interface StoredEntry extends EntryRecord {
   actions: ActionRecord[];
+  /** The Actions view's index: one key per open action of a live entry. Never exported. */
+  openActions: OpenActionKey[];
 }
 
 const byOrder = (a: ActionRecord, b: ActionRecord) => a.order - b.order;
 
 export function entryOf(stored: StoredEntry): EntryRecord {
-  const { actions: _actions, ...entry } = stored;
+  const { actions: _actions, openActions: _openActions, ...entry } = stored;
   return entry;
+}
+
+/** The open-action keys a stored entry is indexed under. */
+export function openActionKeys(entry: Pick<EntryRecord, 'deleted'>, actions: readonly ActionRecord[]): OpenActionKey[] {
+  return entry.deleted === 0 ? actions.filter(isOpen).map(openActionKey) : [];
 }
 
 /** The entry with its live actions in order, as the rest of the app sees it. */
@@ -26,7 +34,8 @@ export function itemOf(stored: StoredEntry): EntryWithActions {
 export function withActions(entry: EntryRecord, stored: readonly ActionRecord[], changed: readonly ActionRecord[]): StoredEntry {
   const byId = new Map(stored.map((a) => [a.id, a]));
   for (const action of changed) byId.set(action.id, action);
-  return { ...entry, actions: [...byId.values()] };
+  const actions = [...byId.values()];
+  return { ...entry, actions, openActions: openActionKeys(entry, actions) };
 }
 
 /** Splits stored records into the backup's flat lists. */

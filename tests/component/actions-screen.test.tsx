@@ -20,6 +20,7 @@ describe('the actions screen', () => {
     expect(items()[0]!.textContent).toContain('Long overdue');
     expect(screen.queryByText('Finished')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show 10 more' }));
+    expect(screen.queryByText('Opening your logbook…')).toBeNull();
     await waitFor(() => expect(items()).toHaveLength(60));
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../src/domain/logbook/drafts';
-import { getEntry, saveEntry, selectDatabase, watchEntries } from '../../src/state/logbook';
+import { getEntry, saveEntry, selectDatabase, watchRecent } from '../../src/state/logbook';
 import { EntryFormScreen } from '../../src/ui/logbook/entry-form-screen';
 import type { EntryWithActions } from '../../src/domain/logbook/records';
 
@@ -10,7 +10,8 @@ beforeEach(() => selectDatabase(`form-test-${++n}`));
 
 function entries(): Promise<EntryWithActions[]> {
   return new Promise((resolve) => {
-    const stop = watchEntries(
+    const stop = watchRecent(
+      100,
       (items) => {
         resolve(items);
         queueMicrotask(() => stop());

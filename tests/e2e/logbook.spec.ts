@@ -46,6 +46,7 @@ test('writes a reflection with two actions, finds it again after a reload, and c
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
   const items = page.getByTestId('action-item');
   await expect(items).toHaveCount(2);
+  await expect(page.getByText('2 open actions, 1 overdue')).toBeVisible();
   // Overdue first.
   await expect(items.nth(0)).toContainText('Walk the estate with two residents');
   await expect(items.nth(0)).toContainText('Overdue');

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyAction, emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
-import { matches, NO_FILTER } from '../../src/domain/logbook/filters';
+import { matches, NO_FILTER, type OpenActionsPage } from '../../src/domain/logbook/filters';
 import type { ActionRecord, EntryWithActions } from '../../src/domain/logbook/records';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { StorageProblem } from '../../src/storage/storage-problem';
@@ -165,7 +165,7 @@ describe('finding entries', () => {
   it('tells every watcher about a change (as another tab would see it)', async () => {
     const other = open();
     const seen: number[] = [];
-    const stop = other.watchEntries((items) => seen.push(items.length), (p) => {
+    const stop = other.watchRecent(100, (items) => seen.push(items.length), (p) => {
       throw p;
     });
     await waitFor(() => seen.length > 0);
@@ -220,6 +220,55 @@ describe('schema', () => {
   });
 });
 
+describe('the open actions index', () => {
+  const action = (what: string, due = '', status: ActionRecord['status'] = 'planned') => ({ ...emptyAction(), what, due, status });
+
+  it('pages open actions across entries in due order, with counts over the whole logbook', async () => {
+    await logbook.save(draftWith({ actions: [action('Late A', '2026-01-10'), action('No date A'), action('Done A', '2026-01-01', 'done')] }));
+    nextTick();
+    await logbook.save(draftWith({ actions: [action('Soon B', '2026-04-01'), action('Late B', '2026-02-01')] }));
+    nextTick();
+    const gone = await logbook.save(draftWith({ actions: [action('Deleted entry', '2026-01-01')] }));
+    await logbook.remove(gone.entry.id);
+
+    const page = await openActions(2, '2026-03-01');
+    expect(page.items.map((i) => i.action.what)).toEqual(['Late A', 'Late B']);
+    expect(page.items[1]!.entry.id).toBe(page.items[1]!.action.entryId);
+    expect(page).toMatchObject({ total: 4, overdue: 2, dated: 3 });
+    expect((await openActions(10, '2026-03-01')).items.map((i) => i.action.what)).toEqual(['Late A', 'Late B', 'Soon B', 'No date A']);
+    // The index is storage's own: it never reaches the app or a backup.
+    expect(Object.keys(page.items[0]!.entry)).not.toContain('openActions');
+    expect((await logbook.exportAll()).entries.every((e) => !('openActions' in e))).toBe(true);
+  });
+
+  it('follows an action marked done, a deleted entry and its undo', async () => {
+    const saved = await logbook.save(draftWith({ actions: [action('One', '2026-01-10'), action('Two')] }));
+    await logbook.updateAction(saved.actions[0]!, { status: 'done' });
+    expect(await openActions(10, '2026-03-01')).toMatchObject({ total: 1, overdue: 0, dated: 0 });
+    const undo = await logbook.remove(saved.entry.id);
+    expect((await openActions(10, '2026-03-01')).total).toBe(0);
+    await logbook.undoRemove(undo);
+    expect((await openActions(10, '2026-03-01')).items.map((i) => i.action.what)).toEqual(['Two']);
+  });
+
+  it('indexes a merged backup and a database from the first release', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    await writeRawDatabase(v1Database('test-logbook'), factory);
+    logbook = open();
+    const open1 = V1_RECORDS.actions.filter((a) => a.status === 'planned' || a.status === 'doing');
+    expect((await openActions(10, '2026-03-01')).total).toBe(open1.length);
+    const data = await logbook.exportAll();
+    const other = openLogbook('other', { indexedDB: factory, IDBKeyRange, now: () => clock });
+    await other.merge(data);
+    const page = await new Promise<OpenActionsPage>((resolve, reject) => {
+      const stop = other.watchOpenActions(10, '2026-03-01', (value) => (resolve(value), queueMicrotask(() => stop())), reject);
+    });
+    expect(page.items.map((i) => i.action.id)).toEqual(open1.map((a) => a.id));
+    other.close();
+  });
+});
+
 describe('problems from other tabs', () => {
   it('steps aside and reports it when a newer version opens the database elsewhere', async () => {
     const problems: string[] = [];
@@ -257,16 +306,22 @@ describe('problems from other tabs', () => {
   });
 });
 
-async function live(): Promise<EntryWithActions[]> {
+function openActions(limit: number, day: string): Promise<OpenActionsPage> {
   return new Promise((resolve, reject) => {
-    const stop = logbook.watchEntries(
-      (items) => {
-        resolve(items);
+    const stop = logbook.watchOpenActions(
+      limit,
+      day,
+      (page) => {
+        resolve(page);
         queueMicrotask(() => stop());
       },
       reject,
     );
   });
+}
+
+async function live(): Promise<EntryWithActions[]> {
+  return (await logbook.liveEntries()).items;
 }
 
 function rawRequest<T>(run: (db: IDBDatabase) => IDBRequest<T>): Promise<T> {

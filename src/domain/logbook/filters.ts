@@ -136,12 +136,54 @@ export function isOverdue(action: ActionRecord, day: string): boolean {
   return isOpen(action) && action.due !== '' && action.due < day;
 }
 
-/** Open actions: overdue first (oldest first), then by due date, then those with no date. */
-export function sortOpenActions(actions: readonly ActionRecord[], day: string): ActionRecord[] {
-  const rank = (a: ActionRecord) => (isOverdue(a, day) ? 0 : a.due ? 1 : 2);
+/** Sorts after every date: actions with no due date come last. */
+const NO_DUE = '~';
+
+export type OpenActionKey = [due: string, createdAt: string, id: string];
+
+/**
+ * Where an open action sits in the Actions view: by due date (so overdue first, oldest first),
+ * those with no date last, then oldest written. Storage indexes this key, so the view can read
+ * one page of a big logbook in order.
+ */
+export function openActionKey(action: ActionRecord): OpenActionKey {
+  return [action.due || NO_DUE, action.createdAt, action.id];
+}
+
+/** The key below which every open action is overdue on that day. */
+export function overdueBefore(day: string): [string] {
+  return [day];
+}
+
+/** The key below which every open action has a due date. */
+export const DATED_BEFORE: [string] = [NO_DUE];
+
+function compareKeys(a: OpenActionKey, b: OpenActionKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A page of the Actions view. */
+export interface OpenActionsPage {
+  items: { action: ActionRecord; entry: EntryRecord }[];
+  /** Open actions in the whole logbook. */
+  total: number;
+  overdue: number;
+  /** Open actions with a due date, which a calendar file can hold. */
+  dated: number;
+}
+
+/** Open actions in the Actions view's order. */
+export function sortOpenActions(actions: readonly ActionRecord[]): ActionRecord[] {
   return actions
     .filter(isOpen)
-    .sort((a, b) => rank(a) - rank(b) || a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt));
+    .map((action) => ({ action, key: openActionKey(action) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ action }) => action);
 }
 
 /** Distinct values in first-seen order, case-insensitively (for "communities defined before"). */

@@ -1,7 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
-import { isOverdue, sortOpenActions, today } from '../../domain/logbook/filters';
-import type { EntryRecord } from '../../domain/logbook/records';
-import { watchEntries } from '../../state/logbook';
+import { useState } from 'preact/hooks';
+import { isOverdue, today, type OpenActionsPage } from '../../domain/logbook/filters';
+import { watchOpenActions } from '../../state/logbook';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { ActionItem } from './action-item';
@@ -14,25 +13,21 @@ const PAGE = 50;
 
 /** Open actions across the logbook, overdue first, each one a click from done. */
 export function ActionsScreen() {
-  const entries = useLive(watchEntries, []);
   const [shown, setShown] = useState(PAGE);
   const day = today();
-  const { open, entryOf } = useMemo(() => {
-    const items = entries.value ?? [];
-    const entryOf = new Map<string, EntryRecord>(items.map((i) => [i.entry.id, i.entry]));
-    return { open: sortOpenActions(items.flatMap((i) => i.actions), day), entryOf };
-  }, [entries.value, day]);
-  const overdue = open.filter((a) => isOverdue(a, day)).length;
+  // Only the page on screen is read: the count comes from the index, not from every entry.
+  const page = useLive<OpenActionsPage>((next, error) => watchOpenActions(shown, day, next, error), [shown, day], { keep: true });
+  const { items = [], total = 0, overdue = 0, dated = 0 } = page.value ?? {};
 
   return (
     <section class="screen" aria-labelledby="actions-title">
       <h1 id="actions-title">Actions</h1>
-      <ErrorMessage message={entries.error} />
-      {entries.value === undefined ? (
+      <ErrorMessage message={page.error} />
+      {page.value === undefined ? (
         <p class="loading" aria-busy="true">
           Opening your logbook…
         </p>
-      ) : open.length === 0 ? (
+      ) : total === 0 ? (
         <div class="empty">
           <h2>No open actions</h2>
           <p>
@@ -52,19 +47,19 @@ export function ActionsScreen() {
         <>
           <div class="screen__head">
             <p class="lead" role="status">
-              {open.length} open {open.length === 1 ? 'action' : 'actions'}
+              {total} open {total === 1 ? 'action' : 'actions'}
               {overdue > 0 && `, ${overdue} overdue`}
             </p>
-            {open.some((a) => a.due) && <CalendarButton label="Add all dated actions to your calendar" />}
+            {dated > 0 && <CalendarButton label="Add all dated actions to your calendar" />}
           </div>
           <ul class="action-list">
-            {open.slice(0, shown).map((action) => (
-              <ActionItem key={action.id} action={action} entry={entryOf.get(action.entryId)} overdue={isOverdue(action, day)} />
+            {items.map(({ action, entry }) => (
+              <ActionItem key={action.id} action={action} entry={entry} overdue={isOverdue(action, day)} />
             ))}
           </ul>
-          {open.length > shown && (
+          {total > shown && (
             <button type="button" class="button logbook__more" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, open.length - shown)} more
+              Show {Math.min(PAGE, total - shown)} more
             </button>
           )}
         </>
