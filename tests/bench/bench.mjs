@@ -197,6 +197,28 @@ log('dealing');
   await context.close();
 }
 
+/** From a fresh page load elsewhere, the time from navigating to a screen to its first item painted. */
+async function openScreen(page, hash, selector) {
+  await page.goto(`${BASE}/#/about`);
+  await page.reload();
+  await page.waitForSelector('h1');
+  return page.evaluate(
+    ([hash, selector]) =>
+      new Promise((resolve) => {
+        const began = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - began));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        location.hash = hash;
+      }),
+    [hash, selector],
+  );
+}
+
 // ---- 5. The logbook at scale -------------------------------------------------------------------
 const deck = JSON.parse(readFileSync(join(ROOT, 'content/decks/power-shifting/deck.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'ps-bench-'));
@@ -229,27 +251,14 @@ for (const size of SIZES) {
 
   // Open the Logbook screen: from the navigation to the first page of entries painted.
   const opens = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${BASE}/#/about`);
-    await page.reload();
-    await page.waitForSelector('h1');
-    const ms = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const began = performance.now();
-          const observer = new MutationObserver(() => {
-            if (document.querySelector('[data-testid="entry-summary"]')) {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - began));
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-          location.hash = '#/logbook';
-        }),
-    );
-    opens.push(ms);
-  }
+  for (let i = 0; i < RUNS; i++) opens.push(await openScreen(page, '#/logbook', '[data-testid="entry-summary"]'));
   r.openLogbook = stats(opens);
+  // The Actions view of the same logbook: from the navigation to the first open actions painted.
+  const actionOpens = [];
+  for (let i = 0; i < RUNS; i++) actionOpens.push(await openScreen(page, '#/actions', '[data-testid="action-item"]'));
+  r.openActions = stats(actionOpens);
+  await page.goto(`${BASE}/#/logbook`);
+  await page.waitForSelector('[data-testid="entry-summary"]');
   // Search and filters work once the lean index is loaded, just after the first page.
   t = Date.now();
   await page.waitForFunction(() => /^\d+ entr/.test(document.querySelector('.logbook__count')?.textContent ?? ''), null, { timeout: 120_000 });
@@ -359,7 +368,7 @@ lines.push(`  offline reload to first card   ${s(results.timings.offlineReloadTo
 lines.push(`  deal: key to card painted      ${s(results.timings.deal)}  (${results.timings.deal.runs} deals)`);
 for (const [size, r] of Object.entries(results.logbook)) {
   lines.push('', `Logbook with ${Number(size).toLocaleString('en-GB')} entries (3 actions each)`);
-  lines.push(`  import ${s(r.import, 0)} ms; open Logbook ${s(r.openLogbook)} ms; filter by capability ${s(r.filter)} ms`);
+  lines.push(`  import ${s(r.import, 0)} ms; open Logbook ${s(r.openLogbook)} ms; open Actions ${s(r.openActions)} ms; filter by capability ${s(r.filter)} ms`);
   lines.push(`  search and filters ready ${fmt(r.searchReadyMs / 1000, 2)} s after the first page; search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
   lines.push(`  export CSV ${s(r.csv, 0)} ms, Markdown ${s(r.markdown, 0)} ms, JSON backup ${s(r.backup, 0)} ms`);
 }
