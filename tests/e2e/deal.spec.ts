@@ -124,3 +124,23 @@ test('has no accessibility violations before and after dealing', async ({ page }
   await expect(page.locator('article.card')).toBeVisible();
   await expectNoAxeViolations(page, 'dealt card');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the deck and the button that deals it fit on the screen, and every card leaves Next in view', async ({ page }) => {
+    const deal = page.getByRole('button', { name: 'Deal a card' });
+    await expect(deal).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('card-back')).toContainText('Tap Deal a card to start.');
+    await expect(page.getByRole('link', { name: 'Power Shifting' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Shared screen' })).toBeVisible();
+    await deal.tap();
+    const next = page.getByRole('button', { name: 'Next card' });
+    for (let i = 1; i < CARD_COUNT; i++) {
+      await expect(page.locator('article.card')).toContainText(`Card ${i} of ${CARD_COUNT}`);
+      await expect(next, `Next card out of view on ${await shownCardId(page)}`).toBeInViewport({ ratio: 1 });
+      await next.tap();
+    }
+    await expectNoAxeViolations(page, 'deal on a phone');
+  });
+});

@@ -9,7 +9,10 @@ export function CardBack({ deck, count }: { deck: Deck; count: number }) {
         {count} {count === 1 ? 'card' : 'cards'} ready to deal
       </p>
       <p class="card-back__hint">
-        Press <kbd>Space</kbd> or choose <strong>Deal a card</strong> to start.
+        <span class="for-keys">
+          Press <kbd>Space</kbd> or choose
+        </span>
+        <span class="for-touch">Tap</span> <strong>Deal a card</strong> to start.
       </p>
     </div>
   );

@@ -120,7 +120,8 @@ export function DealScreen({ cardId, both = false }: Props) {
           {describeSelection(deck, selection, selected.length)}
         </p>
         <a class="button" href={paths.present()}>
-          Present on a shared screen
+          <span class="for-wide">Present on a shared screen</span>
+          <span class="for-narrow">Shared screen</span>
         </a>
         <button
           type="button"

@@ -15,7 +15,7 @@ export function Header({ route }: { route: Route }) {
     <header class="topbar">
       <a class="topbar__brand" href={paths.deal()}>
         <span class="topbar__logo" aria-hidden="true" />
-        Power Shifting
+        <span class="topbar__name">Power Shifting</span>
       </a>
       <nav aria-label="Main">
         <ul class="topbar__nav">
