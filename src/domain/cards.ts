@@ -4,6 +4,8 @@ import type { Capability, Deck, Group } from '../content/schema';
 export interface Card {
   id: string;
   deckId: string;
+  /** The deck's language tag: cards from a translation are marked up in their own language. */
+  language: string;
   text: string;
   capability: Capability;
   group: Group;
@@ -15,6 +17,7 @@ export function cardsOf(deck: Deck): Card[] {
     capability.tasks.map((task) => ({
       id: task.id,
       deckId: deck.id,
+      language: deck.language,
       text: task.text,
       capability,
       // The build guarantees every task's group exists.

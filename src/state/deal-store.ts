@@ -27,6 +27,8 @@ export interface DealState {
   deal: Deal;
   /** Replaces the selection and starts a fresh deal of it. */
   choose: (selection: Selection) => void;
+  /** Deals from another deck. A translation has the same card ids, so the deal carries over. */
+  chooseDeck: (deckId: string) => void;
   /** Shows the next card (dealing a new one at the end of the history); returns its id. */
   next: () => string | undefined;
   previous: () => string | undefined;
@@ -76,6 +78,13 @@ export const useDealStore = bindStore(
         choose: (selection) => {
           const normalised = normaliseSelection(selection, deckCards(get().deckId));
           set({ selection: normalised, deal: freshDeal(get().deckId, normalised) });
+        },
+        chooseDeck: (id) => {
+          const deckId = deckById(id).id;
+          if (deckId === get().deckId) return;
+          const cards = deckCards(deckId);
+          const selection = normaliseSelection(get().selection, cards);
+          set({ deckId, selection, deal: reconcileDeal(get().deal, selectCards(cards, selection).map((c) => c.id)) });
         },
         next: () => step(nextCard),
         previous: () => step(previousCard),

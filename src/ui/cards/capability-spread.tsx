@@ -22,11 +22,15 @@ export function CapabilitySpread({ deck, capability, highlight, headingLevel = 2
         </span>
         <Heading class="spread__heading" id={`spread-${capability.id}`}>
           <span class="card__eyebrow">Capability {capability.number}</span>
-          <span class="card__heading">{capability.heading}</span>
+          <span class="card__heading" lang={deck.language}>
+            {capability.heading}
+          </span>
         </Heading>
       </header>
-      <p class="card__framing">{capability.framing}</p>
-      <div class="spread__groups">
+      <p class="card__framing" lang={deck.language}>
+        {capability.framing}
+      </p>
+      <div class="spread__groups" lang={deck.language}>
         {deck.groups.map((group) => {
           const tasks = capability.tasks.filter((t) => t.group === group.id);
           return (

@@ -30,16 +30,20 @@ export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
         </span>
         <p class="card__capability" id={`${base}-cap`}>
           <span class="card__eyebrow">Capability {card.capability.number}</span>
-          <span class="card__heading">{card.capability.heading}</span>
+          <span class="card__heading" lang={card.language}>
+            {card.capability.heading}
+          </span>
         </p>
       </header>
-      <p class="card__framing">{card.capability.framing}</p>
-      <p class="card__task" id={`${base}-task`}>
+      <p class="card__framing" lang={card.language}>
+        {card.capability.framing}
+      </p>
+      <p class="card__task" id={`${base}-task`} lang={card.language}>
         {card.text}
       </p>
       <footer class="card__footer">
         <span class="card__group" id={`${base}-group`}>
-          For {card.group.name.toLowerCase()}
+          For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
         </span>
         {caption && <span class="card__caption">{caption}</span>}
       </footer>

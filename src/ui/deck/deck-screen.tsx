@@ -13,7 +13,7 @@ export function DeckScreen() {
         {deck.capabilities.length} capabilities and {total} cards. Choose a card to show it, or a capability to see
         both groups’ tasks side by side.
       </p>
-      <ol class="deck-list">
+      <ol class="deck-list" lang={deck.language}>
         {deck.capabilities.map((capability) => (
           <li key={capability.id} class="deck-list__item" data-cap={capabilityColour(capability.number)}>
             <h2 class="deck-list__heading">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { askToKeepStorage, storageInfo, type StorageStatus } from '../../state/logbook';
 import { BackupPanel } from './backup-panel';
 import { ClearDataPanel } from './clear-data-panel';
+import { DeckPanel } from './deck-panel';
 import { InstallPanel } from './install-panel';
 import { RestorePanel } from './restore-panel';
 import '../styles/logbook.css';
@@ -59,6 +60,7 @@ export function SettingsScreen() {
       )}
       {asked && <p role="status">{asked}</p>}
       <InstallPanel />
+      <DeckPanel />
       <BackupPanel />
       <RestorePanel />
       <ClearDataPanel />
