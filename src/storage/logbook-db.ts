@@ -5,6 +5,9 @@ import type { ActionRecord } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { openActionKeys, type StoredEntry } from './stored-entry';
 
+/** Entries held in memory at once while an upgrade rewrites them all. */
+const UPGRADE_BATCH = 2000;
+
 export interface DraftRecord {
   key: string;
   savedAt: string;
@@ -59,13 +62,14 @@ export class LogbookDB extends Dexie {
     // Version 5: entries indexed by their open actions, so the Actions view reads one page, not the whole logbook.
     this.version(5)
       .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions' })
-      .upgrade((tx) =>
-        tx
-          .table('entries')
-          .toCollection()
-          .modify((entry: StoredEntry) => {
-            entry.openActions = openActionKeys(entry, entry.actions);
-          }),
-      );
+      .upgrade(async (tx) => {
+        // Read and written in bulk, a batch at a time: a cursor took 16 s over 50,000 entries.
+        const entries = tx.table<StoredEntry, string>('entries');
+        let batch = await entries.orderBy(':id').limit(UPGRADE_BATCH).toArray();
+        while (batch.length) {
+          await entries.bulkPut(batch.map((entry) => ({ ...entry, openActions: openActionKeys(entry, entry.actions) })));
+          batch = await entries.where(':id').above(batch[batch.length - 1]!.id).limit(UPGRADE_BATCH).toArray();
+        }
+      });
   }
 }
