@@ -251,6 +251,19 @@ describe('the open actions index', () => {
     expect((await openActions(10, '2026-03-01')).items.map((i) => i.action.what)).toEqual(['Two']);
   });
 
+  it('indexes every entry of a big logbook when upgrading, batch after batch', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    const ids = Array.from({ length: 4500 }, (_, i) => `01JB${String(i).padStart(22, '0')}`);
+    const entries = ids.map((id) => ({ ...V1_RECORDS.entries[0]!, id }));
+    const actions = ids.map((id, i) => ({ ...V1_RECORDS.actions[0]!, id: `01JC${String(i).padStart(22, '0')}`, entryId: id, due: i === 4499 ? '2020-01-01' : '' }));
+    await writeRawDatabase(v1Database('test-logbook', { entries, actions }), factory);
+    logbook = open();
+    const page = await openActions(1, '2026-03-01');
+    expect(page.total).toBe(4501);
+    expect(page.items[0]!.action.entryId).toBe(ids[4499]);
+  });
+
   it('indexes a merged backup and a database from the first release', async () => {
     logbook.close();
     factory = new IDBFactory();
