@@ -50,6 +50,18 @@ export function queryTerms(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/**
+ * True when every entry matching `next` also matches `previous`: the same filters, and each
+ * earlier search word still inside one of the new ones (the user typed on). Searching the
+ * previous result is then enough.
+ */
+export function narrows(previous: LogbookFilter, next: LogbookFilter): boolean {
+  const keys = ['capability', 'group', 'status', 'tag', 'from', 'to'] as const;
+  if (keys.some((key) => (previous[key] || undefined) !== (next[key] || undefined))) return false;
+  const terms = queryTerms(next.query);
+  return queryTerms(previous.query).every((old) => terms.some((term) => term.includes(old)));
+}
+
 const STATUS_BITS: Record<ActionStatus, number> = { planned: 1, doing: 2, done: 4, dropped: 8 };
 
 /**

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   distinct,
   groupByDay,
   isFiltering,
   matchesIndex,
+  narrows,
   NO_FILTER,
   queryTerms,
   type IndexItem,
@@ -53,10 +54,16 @@ export function LogbookScreen() {
     [index.value],
   );
   const tags = useMemo(() => distinct((index.value ?? []).flatMap((i) => i.tags)), [index.value]);
+  const lastSearch = useRef<{ from: IndexItem[]; filter: LogbookFilter; found: IndexItem[] } | null>(null);
   const found = useMemo((): IndexItem[] | undefined => {
     if (!filtering || !newestFirst) return undefined;
     const terms = queryTerms(filter.query);
-    return newestFirst.filter((item) => matchesIndex(item, filter, terms));
+    const last = lastSearch.current;
+    // Typing on only narrows the last result, so each keystroke searches fewer entries.
+    const pool = last && last.from === newestFirst && narrows(last.filter, filter) ? last.found : newestFirst;
+    const result = pool.filter((item) => matchesIndex(item, filter, terms));
+    lastSearch.current = { from: newestFirst, filter, found: result };
+    return result;
   }, [newestFirst, filter, filtering]);
   const pageIds = useMemo(() => (found ? found.slice(0, shown).map((i) => i.id) : []), [found, shown]);
   const page = useLive<EntryWithActions[]>((next, error) => watchByIds(pageIds, next, error), [pageIds.join(',')], { keep: true });
