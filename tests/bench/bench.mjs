@@ -29,7 +29,7 @@ const DIST = join(ROOT, 'dist');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 const KB = 1024;
-const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [] };
+const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', storage: 'IndexedDB in memory (fresh private browser contexts)', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [] };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -353,7 +353,7 @@ if (big) {
 const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 const s = (x, d = 1) => `${fmt(x.median, d)} (${fmt(x.min, d)}–${fmt(x.max, d)})`;
 const lines = [];
-lines.push(`Power Shifting benchmark, ${results.date}`, `Machine: ${results.machine}; server: ${results.server}`, '');
+lines.push(`Power Shifting benchmark, ${results.date}`, `Machine: ${results.machine}; server: ${results.server}; ${results.storage}`, '');
 lines.push('Bytes (gzip / brotli)');
 for (const [f, v] of Object.entries(results.bytes.critical.files)) lines.push(`  critical ${f.padEnd(44)} ${fmt(v.gzip / KB, 2)} KB / ${fmt(v.brotli / KB, 2)} KB`);
 lines.push(`  render-critical total ${''.padEnd(37)} ${fmt(results.bytes.critical.total.gzip / KB, 2)} KB / ${fmt(results.bytes.critical.total.brotli / KB, 2)} KB`);
