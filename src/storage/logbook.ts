@@ -175,7 +175,10 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
             ]);
             const unique = [...new Map(records.map((r) => [r.id, r])).values()];
             const entryOfAction = new Map<string, EntryRecord>();
-            for (const record of unique) for (const action of record.actions) entryOfAction.set(action.id, entryOf(record));
+            for (const record of unique) {
+              const entry = entryOf(record);
+              for (const action of record.actions) entryOfAction.set(action.id, entry);
+            }
             const page = sortOpenActions(unique.flatMap((r) => r.actions)).slice(0, limit);
             const items = page.flatMap((action) => {
               const entry = entryOfAction.get(action.id);

@@ -4,25 +4,15 @@ import type { SessionRecord } from '../../domain/sessions/records';
 import { editSessionDetails } from '../../state/sessions';
 import { fieldValuesOf, SessionFields } from './session-fields';
 import { ErrorMessage } from '../shell/error-message';
+import { useSubmit } from '../shell/use-submit';
 
 /** Corrects a session's details after it has started: a misspelt name, the wrong date. */
 export function SessionDetailsForm({ session, onDone }: { session: SessionRecord; onDone: () => void }) {
   const [fields, setFields] = useState(() => fieldValuesOf(session));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await editSessionDetails(session.id, { ...fields, participants: parseTags(fields.participants) });
-      onDone();
-    } catch (problem) {
-      setError((problem as Error).message);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    await editSessionDetails(session.id, { ...fields, participants: parseTags(fields.participants) });
+    onDone();
+  });
 
   return (
     <form class="panel" onSubmit={submit} aria-labelledby="details-title" noValidate>

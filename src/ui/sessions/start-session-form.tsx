@@ -7,6 +7,7 @@ import { SessionFields, type SessionFieldValues } from './session-fields';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 import { ErrorMessage } from '../shell/error-message';
+import { useSubmit } from '../shell/use-submit';
 
 const HINTS: Record<SessionKind, string> = {
   supervision: 'A supervisor and a supervisee, one device.',
@@ -17,22 +18,12 @@ const HINTS: Record<SessionKind, string> = {
 export function StartSessionForm({ sessions }: { sessions: SessionRecord[] }) {
   const [kind, setKind] = useState<SessionKind>('supervision');
   const [fields, setFields] = useState<SessionFieldValues>({ series: '', title: '', date: today(), participants: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const knownSeries = useMemo(() => distinct(sessions.map((s) => s.series)), [sessions]);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      const session = await startSession({ ...fields, kind, date: fields.date || today(), participants: parseTags(fields.participants) });
-      navigate(paths.session(session.id));
-    } catch (problem) {
-      setError((problem as Error).message);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const session = await startSession({ ...fields, kind, date: fields.date || today(), participants: parseTags(fields.participants) });
+    navigate(paths.session(session.id));
+  });
 
   return (
     <form class="panel" onSubmit={submit} aria-labelledby="start-title" noValidate>
