@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vite';
-import { APP_SHELL, appShellPlugin } from './src/build/app-shell.ts';
+import { appShellPlugin } from './src/build/app-shell.ts';
 import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
 import { inlineCssPlugin } from './src/build/inline-css.ts';
@@ -59,13 +59,15 @@ export default defineConfig({
           { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
-        globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-        // Navigations get the app shell (index.html with the first screen's code preloaded);
-        // index.html itself is for the network, so it is not precached.
-        navigateFallback: APP_SHELL,
+      // Our own service worker (src/pwa/sw): it also streams big exports to the downloads folder.
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa/sw',
+      filename: 'sw.ts',
+      injectManifest: {
+        // The plugin adds the web manifest itself.
+        globPatterns: ['**/*.{html,js,css,svg,png,json}'],
+        // index.html is for the network; navigations get the app shell (see src/pwa/sw/sw.ts).
         globIgnores: ['index.html'],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

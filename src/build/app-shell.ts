@@ -6,8 +6,7 @@
  * network on a first visit, keeps only what the first paint needs.
  */
 import type { Plugin } from 'vite';
-
-export const APP_SHELL = 'app.html';
+import { APP_SHELL } from '../pwa/app-shell-name.ts';
 
 export function appShellPlugin(): Plugin {
   return {
