@@ -10,7 +10,7 @@ export interface StreamOffer {
 }
 
 /** Page → worker, on the port. */
-export type PageMessage = { type: 'chunk'; bytes: Uint8Array } | { type: 'done' } | { type: 'error'; message: string };
+export type PageMessage = { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> } | { type: 'done' } | { type: 'error'; message: string };
 
 /** Worker → page, on the port. */
 export type WorkerMessage = { type: 'ready' } | { type: 'started' } | { type: 'cancelled' };

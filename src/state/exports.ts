@@ -58,9 +58,15 @@ export function needsReminder(status: BackupStatus, now = new Date()): boolean {
   return days >= REMIND_AFTER_DAYS && status.changedSince > 0;
 }
 
-export async function logbookCsvFile(now = new Date()): Promise<ExportFile> {
-  const { items, sessions } = await liveItems();
-  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', parts: logbookCsv(items, new Map(sessions.map((s) => [s.id, s]))) };
+/** A generated file handed over in chunks as it is made: a big logbook is never one string. */
+export interface StreamedFile {
+  name: string;
+  type: string;
+  write: (emit: (bytes: Uint8Array<ArrayBuffer>) => void) => Promise<void>;
+}
+
+export function logbookCsvFile(now = new Date()): StreamedFile {
+  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', write: (emit) => logbook().writeCsv(emit) };
 }
 
 export async function logbookMarkdownFile(now = new Date()): Promise<ExportFile> {

@@ -118,9 +118,11 @@ export function matches(item: EntryWithActions, filter: LogbookFilter, terms = q
   return item.entry.deleted === 0 && matchesIndex(indexItem(item.entry, item.actions), filter, terms);
 }
 
-/** Newest first. */
+/** Newest first; entries written in the same millisecond by id, so the order is the same everywhere. */
 export function byNewest(a: EntryWithActions, b: EntryWithActions): number {
-  return a.entry.createdAt < b.entry.createdAt ? 1 : a.entry.createdAt > b.entry.createdAt ? -1 : 0;
+  const x = a.entry;
+  const y = b.entry;
+  return x.createdAt !== y.createdAt ? (x.createdAt < y.createdAt ? 1 : -1) : x.id < y.id ? 1 : x.id > y.id ? -1 : 0;
 }
 
 export interface DayGroup {

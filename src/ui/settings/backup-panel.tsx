@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFile, backupStatus, logbookCsvFile, logbookMarkdownFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
 import { useNotices } from '../../state/notices';
-import { saveFile } from '../shell/save-file';
+import { saveFile, saveStreamedFile } from '../shell/save-file';
 
 /** Backups and whole-logbook exports, with when the last backup was made. */
 export function BackupPanel() {
@@ -56,7 +56,7 @@ export function BackupPanel() {
         <button type="button" class="button button--primary" onClick={() => void backUp()}>
           Back up now
         </button>
-        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookCsvFile())))}>
+        <button type="button" class="button" onClick={() => void run(async () => void (await saveStreamedFile(logbookCsvFile())))}>
           Export logbook as spreadsheet (CSV)
         </button>
         <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookMarkdownFile())))}>
