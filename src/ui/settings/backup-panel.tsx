@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFile, backupStatus, logbookCsvFile, logbookMarkdownFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
 import { useNotices } from '../../state/notices';
-import { saveFile, saveStreamedFile } from '../shell/save-file';
+import { saveFile } from '../shell/save-file';
+import { saveStreamedFile } from './streamed-download';
 
 /** Backups and whole-logbook exports, with when the last backup was made. */
 export function BackupPanel() {
