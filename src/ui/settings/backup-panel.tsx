@@ -13,16 +13,24 @@ export function BackupPanel() {
       .catch(() => setStatus(null));
   useEffect(refresh, []);
 
-  const run = async (work: () => Promise<void>) => {
+  // What is being made: a big logbook takes seconds, and a second click would make a second file.
+  const [making, setMaking] = useState<string | null>(null);
+  const run = async (what: string, work: () => Promise<void>) => {
+    if (making) return;
+    setMaking(what);
     try {
       await work();
     } catch (problem) {
       useNotices.getState().showProblem({ kind: 'export', message: (problem as Error).message });
+    } finally {
+      setMaking(null);
     }
   };
+  // aria-disabled rather than disabled: the button keeps keyboard focus while the file is made.
+  const busy = making ? { 'aria-disabled': true } : {};
 
   const backUp = () =>
-    run(async () => {
+    run('your backup', async () => {
       const outcome = await saveFile(await backupFile());
       if (outcome === 'cancelled') return;
       await noteBackupMade();
@@ -54,19 +62,22 @@ export function BackupPanel() {
         </p>
       )}
       <div class="panel__actions">
-        <button type="button" class="button button--primary" onClick={() => void backUp()}>
+        <button type="button" class="button button--primary" {...busy} onClick={() => void backUp()}>
           Back up now
         </button>
-        <button type="button" class="button" onClick={() => void run(async () => void (await saveStreamedFile(logbookCsvFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the spreadsheet', async () => void (await saveStreamedFile(logbookCsvFile())))}>
           Export logbook as spreadsheet (CSV)
         </button>
-        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await logbookMarkdownFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the Markdown file', async () => void (await saveFile(await logbookMarkdownFile())))}>
           Export logbook as Markdown
         </button>
-        <button type="button" class="button" onClick={() => void run(async () => void (await saveFile(await openActionsIcsFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the calendar file', async () => void (await saveFile(await openActionsIcsFile())))}>
           Add open actions to calendar (.ics)
         </button>
       </div>
+      <p role="status" class="panel__status">
+        {making ? `Making ${making}… A large logbook takes a few seconds.` : ''}
+      </p>
     </section>
   );
 }
