@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, readBackup, summarise, type BackupData } from '../../src/domain/exports/backup';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
 import type { IndexItem } from '../../src/domain/logbook/filters';
+import type { ActionRecord } from '../../src/domain/logbook/records';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/hostile-imports/', import.meta.url));
@@ -205,9 +206,21 @@ describe('hostile and broken backup files', () => {
   }
 
   it('rejects a file over the size limit before reading it', () => {
-    const huge = 'x'.repeat(100 * 1024 * 1024 + 1);
+    const huge = 'x'.repeat(256 * 1024 * 1024 + 1);
     const read = readBackup(huge);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.message).toContain('larger than 100 MB');
+    if (!read.ok) expect(read.message).toContain('larger than 256 MB');
+  });
+
+  it('writes every object’s keys in order, whatever order they were made in', () => {
+    const backup = makeBackup({ entries: [], actions: [], sessions: [] }, clock, '0.1.0');
+    const odd = { updatedAt: 'x', id: 'a', followUp: { learned: 'l', happened: 'h' } } as unknown as ActionRecord;
+    const text = backupJson({ ...backup, data: { sessions: [], actions: [odd], entries: [] } });
+    const keys = [...text.matchAll(/^ *"(\w+)":/gm)].map((m) => m[1]);
+    expect(keys).toEqual(['app', 'name', 'version', 'data', 'actions', 'followUp', 'happened', 'learned', 'id', 'updatedAt', 'entries', 'sessions', 'exportedAt', 'format', 'version']);
+    expect(text.endsWith('}\n')).toBe(true);
+    // A key named __proto__ (JSON.parse makes one) is written as a key, not taken as a prototype.
+    const proto = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": 2}') as ActionRecord;
+    expect(JSON.parse(backupJson({ ...backup, data: { sessions: [], actions: [proto], entries: [] } })).data.actions[0]).toEqual(proto);
   });
 });
