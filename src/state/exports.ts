@@ -4,6 +4,7 @@ import { logbookCsv } from '../domain/exports/csv';
 import { fileNames } from '../domain/exports/file-names';
 import { logbookMarkdown } from '../domain/exports/logbook-markdown';
 import { actionsIcs } from '../domain/exports/ics';
+import { emitUtf8 } from '../domain/exports/utf8-chunks';
 import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
 import { byNewest, sortOpenActions } from '../domain/logbook/filters';
 import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
@@ -17,15 +18,25 @@ export interface ExportFile {
   parts: string[];
 }
 
+/** A generated file handed over in chunks as it is made: a big logbook is never one Blob made on the page. */
+export interface StreamedFile {
+  name: string;
+  type: string;
+  write: (emit: (bytes: Uint8Array<ArrayBuffer>) => void) => Promise<void>;
+}
+
 /** Live entries with their live actions, newest first, and the sessions they may belong to. */
 async function liveItems(): Promise<{ items: EntryWithActions[]; sessions: SessionRecord[] }> {
   const { items, sessions } = await logbook().liveEntries();
   return { items: items.sort(byNewest), sessions };
 }
 
-export async function backupFile(now = new Date()): Promise<ExportFile> {
-  const text = backupJson(makeBackup(await logbook().exportAll(), now, __APP_VERSION__));
-  return { name: fileNames.backup(now), type: 'application/json', parts: [text] };
+export function backupFile(now = new Date()): StreamedFile {
+  return {
+    name: fileNames.backup(now),
+    type: 'application/json',
+    write: async (emit) => emitUtf8(backupJson(makeBackup(await logbook().exportAll(), now, __APP_VERSION__)), emit),
+  };
 }
 
 /** Remembers a backup was made, for the reminder in Settings and the Logbook. */
@@ -58,20 +69,16 @@ export function needsReminder(status: BackupStatus, now = new Date()): boolean {
   return days >= REMIND_AFTER_DAYS && status.changedSince > 0;
 }
 
-/** A generated file handed over in chunks as it is made: a big logbook is never one string. */
-export interface StreamedFile {
-  name: string;
-  type: string;
-  write: (emit: (bytes: Uint8Array<ArrayBuffer>) => void) => Promise<void>;
-}
-
 export function logbookCsvFile(now = new Date()): StreamedFile {
   return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', write: (emit) => logbook().writeCsv(emit) };
 }
 
-export async function logbookMarkdownFile(now = new Date()): Promise<ExportFile> {
-  const { items } = await liveItems();
-  return { name: fileNames.logbookMarkdown(now), type: 'text/markdown;charset=utf-8', parts: [logbookMarkdown(items, now)] };
+export function logbookMarkdownFile(now = new Date()): StreamedFile {
+  return {
+    name: fileNames.logbookMarkdown(now),
+    type: 'text/markdown;charset=utf-8',
+    write: async (emit) => emitUtf8(logbookMarkdown((await liveItems()).items, now), emit),
+  };
 }
 
 export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {

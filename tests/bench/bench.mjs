@@ -3,7 +3,7 @@
 // Chromium, prints one table and writes bench-results/results.json. With --check it exits
 // non-zero when a budget fails. Timings are medians of several runs, with min and max.
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -29,7 +29,7 @@ const DIST = join(ROOT, 'dist');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 const KB = 1024;
-const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', storage: 'IndexedDB in memory (fresh private browser contexts)', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [] };
+const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', storage: 'IndexedDB in memory (fresh private browser contexts)', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [], checks: [] };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -331,12 +331,35 @@ for (const size of SIZES) {
       times.push(Date.now() - t);
       // Say how the file reached the disk: streamed by the service worker, or a Blob made in the page.
       r[`${key}Via`] = download.url().includes('/streamed-download/') ? 'streamed' : 'blob';
+      if (key === 'backup') await download.saveAs(join(work, `own-backup-${size}.json`));
       await download.delete();
     }
     r[key] = stats(times);
   }
-  results.logbook[size] = r;
   await context.close();
+
+  // The app's own backup of this logbook restores into an empty one (a file too big to restore
+  // would be a backup in name only).
+  const own = join(work, `own-backup-${size}.json`);
+  r.ownBackupMB = statSync(own).size / 2 ** 20;
+  context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(`${BASE}/#/settings`);
+  await page.waitForSelector('#restore-file');
+  t = Date.now();
+  await page.setInputFiles('#restore-file', own);
+  const outcome = await Promise.race([
+    page.getByRole('button', { name: 'Import this backup' }).waitFor({ timeout: 300_000 }).then(() => 'preview'),
+    page.getByRole('alert').waitFor({ timeout: 300_000 }).then(() => 'refused'),
+  ]);
+  if (outcome === 'preview') {
+    await page.getByRole('button', { name: 'Import this backup' }).click();
+    await page.getByText('Backup restored.').waitFor({ timeout: 300_000 });
+  }
+  r.ownBackupRestore = outcome === 'preview' ? Date.now() - t : null;
+  results.checks.push({ name: `${size / 1000}k: the app restores its own backup (${Math.round(r.ownBackupMB)} MB)`, pass: outcome === 'preview' });
+  await context.close();
+  results.logbook[size] = r;
 }
 rmSync(work, { recursive: true, force: true });
 await browser.close();
@@ -372,14 +395,16 @@ for (const [size, r] of Object.entries(results.logbook)) {
   lines.push('', `Logbook with ${Number(size).toLocaleString('en-GB')} entries (3 actions each)`);
   lines.push(`  import ${s(r.import, 0)} ms; open Logbook ${s(r.openLogbook)} ms; open Actions ${s(r.openActions)} ms; filter by capability ${s(r.filter)} ms`);
   lines.push(`  search and filters ready ${fmt(r.searchReadyMs / 1000, 2)} s after the first page; search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
-  lines.push(`  export CSV ${s(r.csv, 0)} ms (${r.csvVia}), Markdown ${s(r.markdown, 0)} ms, JSON backup ${s(r.backup, 0)} ms`);
+  lines.push(`  export CSV ${s(r.csv, 0)} ms (${r.csvVia}), Markdown ${s(r.markdown, 0)} ms (${r.markdownVia}), JSON backup ${s(r.backup, 0)} ms (${r.backupVia})`);
+  lines.push(`  restore of the app's own ${fmt(r.ownBackupMB, 0)} MB backup into an empty logbook: ${r.ownBackupRestore === null ? 'REFUSED' : `${r.ownBackupRestore} ms`}`);
 }
 lines.push('', 'Budgets');
 for (const b of results.budgets) lines.push(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ${b.limit} ${b.unit})`);
+for (const c of results.checks) lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}`);
 console.log(lines.join('\n'));
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results/results.json'), JSON.stringify(results, null, 2));
-const failed = results.budgets.filter((b) => !b.pass);
+const failed = [...results.budgets, ...results.checks].filter((b) => !b.pass);
 if (CHECK && failed.length) {
   console.log(`\n${failed.length} budget(s) failed.`);
   process.exit(1);

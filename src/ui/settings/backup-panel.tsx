@@ -31,7 +31,7 @@ export function BackupPanel() {
 
   const backUp = () =>
     run('your backup', async () => {
-      const outcome = await saveFile(await backupFile());
+      const outcome = await saveStreamedFile(backupFile());
       if (outcome === 'cancelled') return;
       await noteBackupMade();
       useNotices.getState().showToast('Backup saved. Keep the file somewhere safe, off this device.');
@@ -68,7 +68,7 @@ export function BackupPanel() {
         <button type="button" class="button" {...busy} onClick={() => void run('the spreadsheet', async () => void (await saveStreamedFile(logbookCsvFile())))}>
           Export logbook as spreadsheet (CSV)
         </button>
-        <button type="button" class="button" {...busy} onClick={() => void run('the Markdown file', async () => void (await saveFile(await logbookMarkdownFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the Markdown file', async () => void (await saveStreamedFile(logbookMarkdownFile())))}>
           Export logbook as Markdown
         </button>
         <button type="button" class="button" {...busy} onClick={() => void run('the calendar file', async () => void (await saveFile(await openActionsIcsFile())))}>
