@@ -1,6 +1,7 @@
 /**
  * What the app shell says about the app itself: ready offline, offline now, an update waiting,
- * and whether the browser offers to install it. Filled in by src/pwa.
+ * whether the browser offers to install it (all filled in by src/pwa), and whether the logbook
+ * is being updated for a new version.
  */
 import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
@@ -14,6 +15,8 @@ interface AppStatusState {
   /** The browser's install prompt, when it offers one. */
   install: (() => Promise<void>) | null;
   installed: boolean;
+  /** Opening the logbook is rewriting its records for this version: a big one takes a while. */
+  logbookUpgrading: boolean;
   set: (change: Partial<Omit<AppStatusState, 'set'>>) => void;
 }
 
@@ -24,6 +27,7 @@ export const useAppStatus = bindStore(
   update: null,
   install: null,
   installed: false,
+  logbookUpgrading: false,
   set: (change) => set(change),
 })),
 );

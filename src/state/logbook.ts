@@ -10,6 +10,7 @@ import { requestPersistence, storageStatus } from '../storage/device-storage';
 import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
 import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
 import { useNotices } from './notices';
+import { useAppStatus } from './app-status';
 import { clearPending, keepPending, readPending } from './pending-text';
 
 export type { StorageProblem, Unsubscribe };
@@ -27,10 +28,15 @@ export function selectDatabase(name: string): void {
 
 export function logbook(): Logbook {
   if (!current) {
+    const status = useAppStatus.getState();
     current = openLogbook(databaseName, {
       onProblem: (problem) => useNotices.getState().showProblem(problem),
+      onUpgrading: () => status.set({ logbookUpgrading: true }),
     });
-    current.open().catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
+    current
+      .open()
+      .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)))
+      .finally(() => status.set({ logbookUpgrading: false }));
   }
   return current;
 }

@@ -25,7 +25,8 @@ export class LogbookDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
 
-  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
     super(name, options);
     // Version 1: the first released schema (a fixture of it lives in tests/fixtures/db-v1.ts).
     this.version(1).stores({
@@ -42,6 +43,7 @@ export class LogbookDB extends Dexie {
     // Version 3: each entry holds its actions (a quarter of the writes on a big import), and no search text.
     // Actions whose entry is missing cannot be shown; they are kept in meta rather than lost.
     this.version(3).stores({}).upgrade(async (tx) => {
+      onUpgrading();
       const byEntry = new Map<string, ActionRecord[]>();
       for (const action of (await tx.table('actions').toArray()) as ActionRecord[]) {
         const list = byEntry.get(action.entryId);
@@ -63,6 +65,7 @@ export class LogbookDB extends Dexie {
     this.version(5)
       .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions' })
       .upgrade(async (tx) => {
+        onUpgrading();
         // Read and written in bulk, a batch at a time: a cursor took 16 s over 50,000 entries.
         const entries = tx.table<StoredEntry, string>('entries');
         let batch = await entries.orderBy(':id').limit(UPGRADE_BATCH).toArray();

@@ -29,6 +29,8 @@ export interface OpenOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** For tests: a fixed clock. */
   now?: () => Date;
+  /** Told when opening rewrites the stored records for this version of the app. */
+  onUpgrading?: () => void;
 }
 
 /** What undoing a delete needs: the entry and exactly the actions that delete removed. */
@@ -40,12 +42,16 @@ export interface DeletedEntry {
 export type Logbook = ReturnType<typeof openLogbook>;
 
 export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) {
-  const db = new LogbookDB(name, {
-    // Dexie's query cache would keep whole result sets (a big logbook's every record) in memory.
-    cache: 'disabled',
-    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
-    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
-  });
+  const db = new LogbookDB(
+    name,
+    {
+      // Dexie's query cache would keep whole result sets (a big logbook's every record) in memory.
+      cache: 'disabled',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    },
+    options.onUpgrading,
+  );
   const clock = options.now ?? (() => new Date());
   const now = () => clock().toISOString();
 

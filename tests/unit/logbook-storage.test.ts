@@ -206,6 +206,22 @@ describe('schema', () => {
     expect(saved.entry.createdAt).toBe(V1_RECORDS.entries[0]!.createdAt);
   });
 
+  it('says when opening rewrites the records of an older database, and not for a new one', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    let told = 0;
+    const fresh = open({ onUpgrading: () => told++ });
+    await fresh.open();
+    expect(told).toBe(0);
+    fresh.close();
+    factory = new IDBFactory();
+    await writeRawDatabase(v1Database('test-logbook'), factory);
+    logbook = open({ onUpgrading: () => told++ });
+    await logbook.open();
+    expect(told).toBeGreaterThan(0);
+    expect(await live()).toHaveLength(1);
+  });
+
   it('moves each action into its entry and keeps an action whose entry is missing', async () => {
     logbook.close();
     factory = new IDBFactory();

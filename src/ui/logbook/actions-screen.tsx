@@ -7,6 +7,7 @@ import { ActionItem } from './action-item';
 import { CalendarButton } from './calendar-button';
 import '../styles/logbook.css';
 import { ErrorMessage } from '../shell/error-message';
+import { LogbookLoading } from './logbook-loading';
 
 /** Actions drawn at a time: a merged team logbook can hold tens of thousands of open ones. */
 const PAGE = 50;
@@ -24,9 +25,7 @@ export function ActionsScreen() {
       <h1 id="actions-title">Actions</h1>
       <ErrorMessage message={page.error} />
       {page.value === undefined ? (
-        <p class="loading" aria-busy="true">
-          Opening your logbook…
-        </p>
+        <LogbookLoading />
       ) : total === 0 ? (
         <div class="empty">
           <h2>No open actions</h2>

@@ -22,6 +22,7 @@ import { EntrySummary } from './entry-summary';
 import { LogbookFilters } from './logbook-filters';
 import '../styles/logbook.css';
 import { ErrorMessage } from '../shell/error-message';
+import { LogbookLoading } from './logbook-loading';
 
 const PAGE = 50;
 
@@ -113,9 +114,7 @@ export function LogbookScreen() {
       )}
 
       {recent.value === undefined ? (
-        <p class="loading" aria-busy="true">
-          Opening your logbook…
-        </p>
+        <LogbookLoading />
       ) : recent.value.length === 0 && (!filtering || total === 0) ? (
         <div class="empty">
           <h2>Your logbook is empty</h2>
