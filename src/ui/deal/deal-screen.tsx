@@ -40,9 +40,11 @@ export function DealScreen({ cardId, both = false }: Props) {
     if (cardId) show(cardId);
   }, [cardId, show]);
 
-  // A running session keeps a record of every card shown in it.
+  // A running session keeps a record of every card shown in it. A layout effect: a plain one
+  // waits for the next frame, and a key that left the screen before then (w, to write about the
+  // card) dropped the card from the session's record.
   const recording = useActiveSession((s) => s.active?.status === 'active');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (recording && card) {
       void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
     }

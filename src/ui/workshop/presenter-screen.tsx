@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { currentCardId } from '../../domain/deal';
 import type { Command } from '../../domain/workshop/messages';
 import { useActiveSession, withSessions } from '../../state/active-session';
@@ -48,12 +48,15 @@ export function PresenterScreen() {
     channel.current?.post({ type: 'state', state: presenterState() });
   }, [deal, timer, sound, both, note]);
 
-  // Cards shown during a running session are part of its record.
+  // Cards shown during a running session are part of its record: recorded as the card is drawn,
+  // not a frame later, so that leaving at once cannot drop one (see the deal screen).
   const recording = useActiveSession((s) => s.active?.status === 'active');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (recording && card) void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
-    if (card) cardRef.current?.focus();
   }, [recording, card?.id]);
+  useEffect(() => {
+    if (card) cardRef.current?.focus();
+  }, [card?.id]);
 
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
