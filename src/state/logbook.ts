@@ -52,7 +52,7 @@ const pendingKey = (key: string) => `draft:${key}`;
 export async function saveDraft(key: string, draft: EntryDraft): Promise<void> {
   try {
     await logbook().saveDraft(key, draft);
-    clearPending(pendingKey(key));
+    clearPending(pendingKey(key), draft);
   } catch (error) {
     keepPending(pendingKey(key), draft);
     throw toStorageProblem(error);

@@ -28,8 +28,16 @@ export function readPending<T>(key: string): Pending<T> | undefined {
   }
 }
 
-export function clearPending(key: string): void {
+/**
+ * Removes the emergency copy; given the value just saved, only if the copy is of that value. A
+ * save that lands after newer text was kept must not remove the newer text's only copy.
+ */
+export function clearPending(key: string, saved?: unknown): void {
   try {
+    if (saved !== undefined) {
+      const raw = localStorage.getItem(PREFIX + key);
+      if (raw && JSON.stringify((JSON.parse(raw) as Pending<unknown>).value) !== JSON.stringify(saved)) return;
+    }
     localStorage.removeItem(PREFIX + key);
   } catch {
     // Nothing to do.

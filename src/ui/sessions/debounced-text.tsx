@@ -28,7 +28,7 @@ export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props
     dirty,
     async (value) => {
       await save(value);
-      clearPending(id);
+      clearPending(id, value);
     },
     (value) => keepPending(id, value),
   );

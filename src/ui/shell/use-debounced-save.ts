@@ -17,11 +17,14 @@ export function useDebouncedSave<T>(
   value: T | null,
   dirty: boolean,
   save: (value: T) => Promise<void>,
-  /** Called synchronously when the page is hidden or closed with a change not yet saved. */
+  /** Called synchronously when the page is hidden or closed with a change not yet saved, or still being saved. */
   keepNow?: (value: T) => void,
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const pending = useRef<{ value: T; save: (value: T) => Promise<void>; keepNow?: (value: T) => void } | null>(null);
+  // The latest change until a save of it has landed: a save still under way when the page goes
+  // may never land, so its text needs the emergency copy as much as an unsaved change does.
+  const unconfirmed = useRef<typeof pending.current>(null);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -34,7 +37,10 @@ export function useDebouncedSave<T>(
     inFlight.current = inFlight.current
       .then(() => next.save(next.value))
       .then(
-        () => setStatus({ state: 'saved', at: new Date() }),
+        () => {
+          if (unconfirmed.current === next) unconfirmed.current = null;
+          setStatus({ state: 'saved', at: new Date() });
+        },
         (problem: Error) => setStatus({ state: 'failed', message: problem.message }),
       );
     return inFlight.current;
@@ -44,6 +50,7 @@ export function useDebouncedSave<T>(
   const cancel = useCallback(async () => {
     clearTimeout(timer.current);
     pending.current = null;
+    unconfirmed.current = null;
     await inFlight.current;
     setStatus({ state: 'idle' });
   }, []);
@@ -53,6 +60,7 @@ export function useDebouncedSave<T>(
   useLayoutEffect(() => {
     if (value === null || !dirty) return;
     pending.current = keepNow ? { value, save, keepNow } : { value, save };
+    unconfirmed.current = pending.current;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DELAY_MS);
     // `save` may be a fresh closure each render; the value is what matters.
@@ -60,7 +68,7 @@ export function useDebouncedSave<T>(
 
   useEffect(() => {
     const leaving = () => {
-      pending.current?.keepNow?.(pending.current.value);
+      unconfirmed.current?.keepNow?.(unconfirmed.current.value);
       void flush();
     };
     const onVisibility = () => {
