@@ -10,6 +10,7 @@ import { byNewest, sortOpenActions } from '../domain/logbook/filters';
 import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
 import { logbook } from './logbook';
+import { clearAllPending } from './pending-text';
 
 /** A generated file; `parts` are joined only by the Blob that holds them. */
 export interface ExportFile {
@@ -149,6 +150,8 @@ export function restore(backup: Backup): Promise<MergePlan> {
   return logbook().merge(backup.data);
 }
 
-export function clearAllData(): Promise<void> {
-  return logbook().clearAll();
+/** Every entry, session and draft, and the emergency copies of typed text kept beside them. */
+export async function clearAllData(): Promise<void> {
+  await logbook().clearAll();
+  clearAllPending();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearPending, keepPending, readPending } from '../../src/state/pending-text';
+import { clearAllPending, clearPending, keepPending, readPending } from '../../src/state/pending-text';
 
 describe('emergency copies of typed text', () => {
   it('are removed by the save of the same text, but not by a save of older text', () => {
@@ -22,5 +22,15 @@ describe('emergency copies of typed text', () => {
     keepPending('note', 'text');
     clearPending('note');
     expect(readPending('note')).toBeUndefined();
+  });
+
+  it('are all removed when all data is deleted, and nothing else in storage is', () => {
+    keepPending('draft:new:free', { notes: 'private' });
+    keepPending('session:1:notes', 'also private');
+    localStorage.setItem('power-shifting:deal', '{"kept":true}');
+    clearAllPending();
+    expect(readPending('draft:new:free')).toBeUndefined();
+    expect(readPending('session:1:notes')).toBeUndefined();
+    expect(localStorage.getItem('power-shifting:deal')).toBe('{"kept":true}');
   });
 });
