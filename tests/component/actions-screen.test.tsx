@@ -24,4 +24,21 @@ describe('the actions screen', () => {
     await waitFor(() => expect(items()).toHaveLength(60));
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
   });
+
+  it('keeps a follow-up typed but not saved, and brings it back with its form open', async () => {
+    await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: 'Visit the forum' }] });
+    const first = render(<ActionsScreen />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Mark done/ }));
+    fireEvent.input(screen.getByLabelText('What happened?'), { target: { value: 'Went on a Tuesday.' } });
+    // The page closes before anything is saved.
+    fireEvent(window, new Event('pagehide'));
+    first.unmount();
+
+    render(<ActionsScreen />);
+    expect(((await screen.findByLabelText('What happened?')) as HTMLTextAreaElement).value).toBe('Went on a Tuesday.');
+    expect(screen.getByText(/What you had typed here before the page closed is back/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save as done' }));
+    expect(await screen.findByText('No open actions')).toBeTruthy();
+    await waitFor(() => expect(Object.keys(localStorage).filter((k) => k.includes('followup:'))).toEqual([]));
+  });
 });

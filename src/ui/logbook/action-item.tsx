@@ -1,6 +1,8 @@
-import { useState } from 'preact/hooks';
-import type { ActionRecord, ActionStatus, EntryRecord } from '../../domain/logbook/records';
+import { useMemo, useState } from 'preact/hooks';
+import type { ActionStatus, ActionRecord, EntryRecord, FollowUp } from '../../domain/logbook/records';
 import { updateAction } from '../../state/logbook';
+import { clearPending, keepPending, readPending } from '../../state/pending-text';
+import { useDebouncedSave } from '../shell/use-debounced-save';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { shortDay } from './dates';
@@ -10,19 +12,41 @@ import { ErrorMessage } from '../shell/error-message';
 
 /** One open action: what, when, whose, and buttons to start, finish (with a follow-up) or drop it. */
 export function ActionItem({ action, entry, overdue }: { action: ActionRecord; entry?: EntryRecord; overdue: boolean }) {
-  const [completing, setCompleting] = useState(false);
-  const [happened, setHappened] = useState(action.followUp.happened);
-  const [learned, setLearned] = useState(action.followUp.learned);
+  // A follow-up typed but not yet saved is kept on the device as it is typed, and comes back
+  // with its form open if the page closed first.
+  const copyKey = `followup:${action.id}`;
+  const [recovered] = useState(() => recoveredFollowUp(copyKey));
+  const [completing, setCompleting] = useState(recovered !== undefined);
+  const [happened, setHappened] = useState(recovered?.happened ?? action.followUp.happened);
+  const [learned, setLearned] = useState(recovered?.learned ?? action.followUp.learned);
+  const [typed, setTyped] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const followUp = useMemo(() => ({ happened, learned }), [happened, learned]);
+  const keepCopy = (value: FollowUp) => keepPending(copyKey, value);
+  const copy = useDebouncedSave(completing ? followUp : null, typed, async (value) => keepCopy(value), keepCopy);
 
-  const save = async (status: ActionStatus, followUp?: ActionRecord['followUp']) => {
+  const save = async (status: ActionStatus, followUp?: FollowUp) => {
     try {
       setError(null);
       await updateAction(action, status, followUp);
+      if (followUp) {
+        await copy.cancel();
+        clearPending(copyKey);
+      }
       if (status === 'done') useNotices.getState().showToast('Action marked done.');
     } catch (problem) {
       setError((problem as Error).message);
     }
+  };
+  const type = (change: () => void) => {
+    change();
+    setTyped(true);
+  };
+  const cancel = async () => {
+    setCompleting(false);
+    setTyped(false);
+    await copy.cancel();
+    clearPending(copyKey);
   };
 
   return (
@@ -47,21 +71,22 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
             void save('done', { happened, learned });
           }}
         >
+          {recovered && <p class="field__hint">What you had typed here before the page closed is back; it is not saved until you choose Save as done.</p>}
           <Field label="What happened?">
             {({ id }) => (
-              <textarea id={id} rows={2} value={happened} onInput={(e) => setHappened((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea id={id} rows={2} value={happened} onInput={(e) => type(() => setHappened((e.currentTarget as HTMLTextAreaElement).value))} />
             )}
           </Field>
           <Field label="What did you learn?">
             {({ id }) => (
-              <textarea id={id} rows={2} value={learned} onInput={(e) => setLearned((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea id={id} rows={2} value={learned} onInput={(e) => type(() => setLearned((e.currentTarget as HTMLTextAreaElement).value))} />
             )}
           </Field>
           <div class="form-actions">
             <button type="submit" class="button button--primary">
               Save as done
             </button>
-            <button type="button" class="button" onClick={() => setCompleting(false)}>
+            <button type="button" class="button" onClick={() => void cancel()}>
               Cancel
             </button>
           </div>
@@ -87,6 +112,11 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
       <ErrorMessage message={error} />
     </li>
   );
+}
+
+function recoveredFollowUp(key: string): FollowUp | undefined {
+  const value = readPending<Partial<FollowUp>>(key)?.value;
+  return value && typeof value.happened === 'string' && typeof value.learned === 'string' ? { happened: value.happened, learned: value.learned } : undefined;
 }
 
 function truncate(text: string): string {
