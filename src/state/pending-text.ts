@@ -47,8 +47,8 @@ export function clearPending(key: string, saved?: unknown): void {
 /** Removes every emergency copy: "delete all data" must not leave typed text behind. */
 export function clearAllPending(): void {
   try {
-    const ours = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key) => key?.startsWith(PREFIX));
-    for (const key of ours) if (key) localStorage.removeItem(key);
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    for (const key of keys) if (key?.startsWith(PREFIX)) localStorage.removeItem(key);
   } catch {
     // Storage blocked: there are no copies to remove.
   }

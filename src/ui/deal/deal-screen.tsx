@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { currentCardId, isExhausted } from '../../domain/deal';
 import { selectCards } from '../../domain/selection';
-import { useActiveSession, withSessions } from '../../state/active-session';
+import { useRecordCard } from '../sessions/use-record-card';
 import { deckById, deckCards, findCard, useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { CardBack } from '../cards/card-back';
@@ -40,15 +40,7 @@ export function DealScreen({ cardId, both = false }: Props) {
     if (cardId) show(cardId);
   }, [cardId, show]);
 
-  // A running session keeps a record of every card shown in it. A layout effect: a plain one
-  // waits for the next frame, and a key that left the screen before then (w, to write about the
-  // card) dropped the card from the session's record.
-  const recording = useActiveSession((s) => s.active?.status === 'active');
-  useLayoutEffect(() => {
-    if (recording && card) {
-      void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
-    }
-  }, [recording, card?.id]);
+  useRecordCard(card);
 
   // Move focus to each new card so keyboard and screen-reader users land on what changed.
   useEffect(() => {

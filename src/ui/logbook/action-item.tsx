@@ -24,15 +24,16 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
   const followUp = useMemo(() => ({ happened, learned }), [happened, learned]);
   const keepCopy = (value: FollowUp) => keepPending(copyKey, value);
   const copy = useDebouncedSave(completing ? followUp : null, typed, async (value) => keepCopy(value), keepCopy);
+  const dropCopy = async () => {
+    await copy.cancel();
+    clearPending(copyKey);
+  };
 
   const save = async (status: ActionStatus, followUp?: FollowUp) => {
     try {
       setError(null);
       await updateAction(action, status, followUp);
-      if (followUp) {
-        await copy.cancel();
-        clearPending(copyKey);
-      }
+      if (followUp) await dropCopy();
       if (status === 'done') useNotices.getState().showToast('Action marked done.');
     } catch (problem) {
       setError((problem as Error).message);
@@ -42,11 +43,10 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
     change();
     setTyped(true);
   };
-  const cancel = async () => {
+  const cancel = () => {
     setCompleting(false);
     setTyped(false);
-    await copy.cancel();
-    clearPending(copyKey);
+    return dropCopy();
   };
 
   return (

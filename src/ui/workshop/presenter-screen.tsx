@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentCardId } from '../../domain/deal';
 import type { Command } from '../../domain/workshop/messages';
-import { useActiveSession, withSessions } from '../../state/active-session';
+import { useRecordCard } from '../sessions/use-record-card';
 import { deckById, findCard, useDealStore } from '../../state/deal-store';
 import { applyCommand, openChannel, presenterState, useWorkshop, type Channel } from '../../state/workshop';
 import { CapabilitySpread } from '../cards/capability-spread';
@@ -48,12 +48,7 @@ export function PresenterScreen() {
     channel.current?.post({ type: 'state', state: presenterState() });
   }, [deal, timer, sound, both, note]);
 
-  // Cards shown during a running session are part of its record: recorded as the card is drawn,
-  // not a frame later, so that leaving at once cannot drop one (see the deal screen).
-  const recording = useActiveSession((s) => s.active?.status === 'active');
-  useLayoutEffect(() => {
-    if (recording && card) void withSessions((m) => m.recordCard(card.deckId, card.id)).catch(() => undefined);
-  }, [recording, card?.id]);
+  useRecordCard(card);
   useEffect(() => {
     if (card) cardRef.current?.focus();
   }, [card?.id]);
