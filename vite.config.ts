@@ -82,7 +82,7 @@ export default defineConfig({
             {
               name: 'first-screen',
               includeDependenciesRecursively: false,
-              test: /node_modules[\\/](preact|zustand)[\\/]|virtual:decks|src[\\/](content|domain[\\/](cards|deal|random|selection)|state[\\/](deal-store|bind-store|browser-storage|notices|active-session|app-status|flush)|ui[\\/](routing|cards|deal|deck|about|shell|sessions[\\/]session-bar))/,
+              test: /node_modules[\\/](preact|zustand)[\\/]|virtual:decks|src[\\/](content|domain[\\/](cards|deal|random|selection)|state[\\/](deal-store|bind-store|browser-storage|notices|active-session|app-status|flush)|ui[\\/](routing|cards|deal|deck|about|shell|sessions[\\/](session-bar|use-record-card)))/,
             },
           ],
         },
