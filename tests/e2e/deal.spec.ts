@@ -1,8 +1,9 @@
-import { expect, expectNoAxeViolations, shownCardId, test, CARD_COUNT } from './fixtures';
+import { appReady, expect, expectNoAxeViolations, shownCardId, test, CARD_COUNT } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('card-back')).toBeVisible();
+  await appReady(page);
 });
 
 test('deals cards with the keyboard, without repeats, moving focus to each card', async ({ page }) => {

@@ -19,6 +19,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/**
+ * Waits until the app has taken over the prerendered deal screen: before that its buttons and
+ * keys do nothing, and a test acting on them would race the app's script.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+}
+
 /** Zero axe violations against WCAG 2.2 A and AA. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page })

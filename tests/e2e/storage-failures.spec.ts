@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { appReady, expect, test } from './fixtures';
 
 test('a full disk is explained in plain English and the typed text stays', async ({ page }) => {
   await page.addInitScript(() => {
@@ -23,6 +23,7 @@ test('a browser that refuses storage gets a clear message, and the text stays', 
   await page.goto('/#/logbook/new');
   await expect(page.getByRole('alert').first()).toContainText('not letting the app save anything');
   await page.goto('/');
+  await appReady(page);
   await page.keyboard.press('Space');
   await expect(page.locator('article.card')).toBeVisible();
 });
