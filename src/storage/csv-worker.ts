@@ -18,9 +18,9 @@ onmessage = async ({ data: job }: MessageEvent<CsvJob>) => {
     // A newer version of the app wants to upgrade: let it.
     db.onversionchange = () => db.close();
     const titles = new Map(job.titles);
-    await readCsvPages(db, job.pages, (index, records) => {
+    await readCsvPages(db, job.pages, (records) => {
       const bytes = pageCsv(records, titles);
-      post({ type: 'page', place: job.places[index]!, bytes }, [bytes.buffer]);
+      post({ type: 'page', bytes }, [bytes.buffer]);
     });
     db.close();
     post({ type: 'done' });

@@ -6,12 +6,12 @@
 import { liveQuery, type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import { compose, draftOf } from '../domain/logbook/compose';
-import { byNewest, DATED_BEFORE, indexItem, overdueBefore, sortOpenActions, type IndexItem, type OpenActionsPage } from '../domain/logbook/filters';
+import { DATED_BEFORE, indexItem, overdueBefore, sortOpenActions, type IndexItem, type OpenActionsPage } from '../domain/logbook/filters';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import { planMerge, type BackupData, type MergePlan } from '../domain/exports/backup';
 import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions, FollowUp } from '../domain/logbook/records';
 import type { SessionRecord } from '../domain/sessions/records';
-import { csvHead, itemsCsv, planCsvPages } from './csv-pages';
+import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
 import { writeCsvPages } from './csv-export';
 import { LogbookDB, type DraftRecord } from './logbook-db';
 import { entryOf, flatten, itemOf, storedForPlan, withActions, type StoredEntry } from './stored-entry';
@@ -306,22 +306,14 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
      * csv-export.ts). Reading the plan is guarded; a failure of `emit` itself is passed on as it is.
      */
     writeCsv: async (emit: (bytes: Uint8Array<ArrayBuffer>) => void): Promise<void> => {
-      const { ids, titles } = await guard(() =>
-        db.transaction('r', db.entries, db.sessions, async () => ({
-          ids: (await db.entries.orderBy('createdAt').primaryKeys()) as string[],
-          titles: (await db.sessions.toArray()).map((s): [string, string] => [s.id, s.title]),
-        })),
-      );
-      emit(csvHead());
-      const pages = planCsvPages(ids);
-      if (!pages) {
-        for (const chunk of itemsCsv((await guard(allLive)).sort(byNewest), new Map(titles))) emit(chunk);
-        return;
-      }
-      const source = { dbName: name, db: db.backendDB(), keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
-      await writeCsvPages(source, emit).catch((error: unknown) => {
+      const titles = await guard(async () => (await db.sessions.toArray()).map((s): [string, string] => [s.id, s.title]));
+      const asProblem = (error: unknown) => {
         throw error instanceof DOMException ? toStorageProblem(error) : error;
-      });
+      };
+      const pages = planCsvPages(await readCsvStarts(db.backendDB()).catch(asProblem));
+      emit(csvHead());
+      const source = { dbName: name, db: db.backendDB(), keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
+      await writeCsvPages(source, emit).catch(asProblem);
     },
 
     /** Every record, tombstones included, for a backup. */

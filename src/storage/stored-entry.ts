@@ -25,9 +25,14 @@ export function openActionKeys(entry: Pick<EntryRecord, 'deleted'>, actions: rea
   return entry.deleted === 0 ? actions.filter(isOpen).map(openActionKey) : [];
 }
 
+/** The entry's live actions, in order. */
+export function liveActionsOf(stored: StoredEntry): ActionRecord[] {
+  return stored.actions.filter((a) => a.deleted === 0).sort(byOrder);
+}
+
 /** The entry with its live actions in order, as the rest of the app sees it. */
 export function itemOf(stored: StoredEntry): EntryWithActions {
-  return { entry: entryOf(stored), actions: stored.actions.filter((a) => a.deleted === 0).sort(byOrder) };
+  return { entry: entryOf(stored), actions: liveActionsOf(stored) };
 }
 
 /** Replaces actions by id and adds new ones, keeping every other action (and tombstone) stored. */

@@ -82,7 +82,7 @@ describe('the streamed logbook CSV', () => {
     expect(rows.some((r) => r.Notes === "'+SUM(A1:A2)")).toBe(true);
   });
 
-  it('sorts in memory when entry ids do not follow the dates (ids from elsewhere)', async () => {
+  it('follows the dates when entry ids do not (ids from elsewhere)', async () => {
     const data = awkwardLogbook(300);
     // Newer entries get smaller ids.
     data.entries.forEach((e, i) => {
@@ -96,6 +96,17 @@ describe('the streamed logbook CSV', () => {
     expect(text.indexOf('ID000701')).toBeLessThan(text.indexOf('ID000702'));
   });
 
+  it('keeps entries written in the same millisecond together, however many there are', async () => {
+    const data = awkwardLogbook(2 * CSV_PAGE_SIZE + 10);
+    // More than a page of entries share the oldest date, so a second page would start inside them.
+    const oldest = data.entries.map((e) => e.createdAt).sort()[0]!;
+    for (const entry of data.entries.slice(5, 5 + CSV_PAGE_SIZE + 100)) entry.createdAt = oldest;
+    await logbook.merge(data);
+    const { text, chunks } = await written(logbook);
+    expect(chunks).toBe(1 + 2);
+    expect(text).toBe(await expected(logbook));
+  });
+
   it('is just the header for an empty logbook', async () => {
     const { text } = await written(logbook);
     expect(text).toBe(await expected(logbook));
@@ -104,16 +115,14 @@ describe('the streamed logbook CSV', () => {
 });
 
 describe('planCsvPages', () => {
-  const ids = 'abcdefghij'.split('');
-
-  it('covers every id once, newest first, open at both ends', () => {
-    expect(planCsvPages(ids, 3)).toEqual([{ lower: 'h' }, { lower: 'e', upper: 'g' }, { lower: 'b', upper: 'd' }, { upper: 'a' }]);
-    expect(planCsvPages(ids, 10)).toEqual([{}]);
-    expect(planCsvPages([], 3)).toEqual([{}]);
+  it('covers every date once, newest first, open at both ends', () => {
+    expect(planCsvPages(['a', 'd', 'g', 'j'])).toEqual([{ from: 'j' }, { from: 'g', before: 'j' }, { from: 'd', before: 'g' }, { before: 'd' }]);
+    expect(planCsvPages(['a'])).toEqual([{}]);
+    expect(planCsvPages([])).toEqual([{}]);
   });
 
-  it('refuses ids that are not in date order', () => {
-    expect(planCsvPages(['a', 'c', 'b'], 3)).toBeNull();
-    expect(planCsvPages(['a', 'a'], 3)).toBeNull();
+  it('makes one page of a date where several pages would start', () => {
+    expect(planCsvPages(['a', 'b', 'b', 'b', 'c'])).toEqual([{ from: 'c' }, { from: 'b', before: 'c' }, { before: 'b' }]);
+    expect(planCsvPages(['a', 'a'])).toEqual([{}]);
   });
 });
