@@ -132,7 +132,7 @@ function rangeOf(page: CsvPage, keyRange: typeof IDBKeyRange): IDBKeyRange | nul
 
 /**
  * Reads asked for ahead of the page being turned into text, so IndexedDB (the slowest part)
- * always has the next read waiting. Measured at 50,000 entries: 2 ahead 2.3 s, 5 ahead 2.0 s.
+ * always has the next read waiting: at 50,000 entries, 5 ahead made the file about 0.2 s sooner than 2.
  */
 const READ_AHEAD = 5;
 
