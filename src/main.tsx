@@ -7,21 +7,42 @@ import './ui/styles/base.css';
 import './ui/styles/card.css';
 import './ui/styles/screens.css';
 
-// Keys pressed on the prerendered screen before the app has loaded are kept and replayed, so an
-// eager Space on a slow phone still deals a card.
-const early: string[] = [];
+// Keys pressed and buttons tapped on the prerendered screen before the app has loaded are kept
+// and replayed once it has, so an eager Space or tap on "Deal a card" on a slow phone still deals.
+const early: (() => void)[] = [];
 const keep = (event: KeyboardEvent) => {
   const target = event.target as HTMLElement | null;
   if (event.ctrlKey || event.metaKey || event.altKey || target?.closest?.('input, textarea, select, button, a')) return;
-  early.push(event.key);
-  if (event.key === ' ') event.preventDefault();
+  const { key } = event;
+  early.push(() => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+  if (key === ' ') event.preventDefault();
+};
+const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('#app button')];
+let lastTap: { button: Element; replay: () => void } | undefined;
+const keepTap = (event: MouseEvent) => {
+  const button = (event.target as Element | null)?.closest?.('#app button');
+  if (!(button instanceof HTMLButtonElement) || button.disabled) return;
+  // Taps repeated on a button that seemed not to answer are impatience, not a wish to deal twice.
+  if (lastTap?.button === button && early[early.length - 1] === lastTap.replay) return;
+  // The app keeps the prerendered nodes or draws the same screen: the button is found again by
+  // its place, and only pressed if it still says the same thing.
+  const place = buttons().indexOf(button);
+  const label = button.textContent;
+  const replay = () => {
+    const again = buttons()[place];
+    if (again && !again.disabled && again.textContent === label) again.click();
+  };
+  lastTap = { button, replay };
+  early.push(replay);
 };
 document.addEventListener('keydown', keep);
+document.addEventListener('click', keepTap);
 
 const start = () =>
   void import('./boot').then(() => {
     document.removeEventListener('keydown', keep);
-    for (const key of early) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    document.removeEventListener('click', keepTap);
+    for (const replay of early) replay();
   });
 
 // On the deal screen the prerendered HTML is what a first visit shows: let the browser paint it before
