@@ -21,7 +21,8 @@ export { expect };
 
 /**
  * Waits until the app has taken over the prerendered deal screen: before that its buttons and
- * keys do nothing, and a test acting on them would race the app's script.
+ * keys are only queued for the app (see src/main.tsx), and a test checking what they did would
+ * race the app's script.
  */
 export async function appReady(page: Page): Promise<void> {
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
