@@ -150,16 +150,24 @@ export function readCsvPages(
     const tx = db.transaction('entries', 'readonly');
     const byDate = tx.objectStore('entries').index('createdAt');
     let asked = 0;
+    // A failure of `onPage` (the download cancelled, say) stops the reads and is passed on as it
+    // is: thrown from here, the browser would abort with an error that says nothing of it.
+    let failed: unknown;
     const ask = () => {
       const index = asked++;
       const request = byDate.getAll(rangeOf(pages[index]!, keyRange));
       request.onsuccess = () => {
         if (asked < pages.length) ask();
-        onPage(request.result as StoredEntry[]);
+        try {
+          onPage(request.result as StoredEntry[]);
+        } catch (error) {
+          failed = error;
+          tx.abort();
+        }
       };
     };
     for (let i = 0; i < Math.min(READ_AHEAD, pages.length); i++) ask();
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new Error('The logbook could not be read.'));
+    tx.onabort = () => reject(failed ?? tx.error ?? new Error('The logbook could not be read.'));
   });
 }

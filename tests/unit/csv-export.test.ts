@@ -126,3 +126,16 @@ describe('planCsvPages', () => {
     expect(planCsvPages(['a', 'a'])).toEqual([{}]);
   });
 });
+
+describe('a failure while the CSV is handed over', () => {
+  it('is passed on as it is, not as a problem reading the logbook', async () => {
+    await logbook.merge(awkwardLogbook(2 * CSV_PAGE_SIZE + 500));
+    const stopped = new Error('The download was cancelled.');
+    let chunks = 0;
+    const writing = logbook.writeCsv(() => {
+      // The header, then the first page: the second page is refused.
+      if (++chunks === 2) throw stopped;
+    });
+    await expect(writing).rejects.toBe(stopped);
+  });
+});
