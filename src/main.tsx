@@ -10,30 +10,30 @@ import './ui/styles/screens.css';
 // Keys pressed and buttons tapped on the prerendered screen before the app has loaded are kept
 // and replayed once it has, so an eager Space or tap on "Deal a card" on a slow phone still deals.
 const early: (() => void)[] = [];
+/** The button whose tap was queued last, while nothing else has been queued after it. */
+let lastTapped: Element | undefined;
 const keep = (event: KeyboardEvent) => {
   const target = event.target as HTMLElement | null;
   if (event.ctrlKey || event.metaKey || event.altKey || target?.closest?.('input, textarea, select, button, a')) return;
   const { key } = event;
   early.push(() => document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+  lastTapped = undefined;
   if (key === ' ') event.preventDefault();
 };
 const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('#app button')];
-let lastTap: { button: Element; replay: () => void } | undefined;
 const keepTap = (event: MouseEvent) => {
   const button = (event.target as Element | null)?.closest?.('#app button');
-  if (!(button instanceof HTMLButtonElement) || button.disabled) return;
   // Taps repeated on a button that seemed not to answer are impatience, not a wish to deal twice.
-  if (lastTap?.button === button && early[early.length - 1] === lastTap.replay) return;
+  if (!(button instanceof HTMLButtonElement) || button.disabled || button === lastTapped) return;
+  lastTapped = button;
   // The app keeps the prerendered nodes or draws the same screen: the button is found again by
   // its place, and only pressed if it still says the same thing.
   const place = buttons().indexOf(button);
   const label = button.textContent;
-  const replay = () => {
+  early.push(() => {
     const again = buttons()[place];
     if (again && !again.disabled && again.textContent === label) again.click();
-  };
-  lastTap = { button, replay };
-  early.push(replay);
+  });
 };
 document.addEventListener('keydown', keep);
 document.addEventListener('click', keepTap);

@@ -310,9 +310,10 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
       const asProblem = (error: unknown) => {
         throw error instanceof DOMException ? toStorageProblem(error) : error;
       };
-      const pages = planCsvPages(await readCsvStarts(db.backendDB()).catch(asProblem));
+      const idb = db.backendDB();
+      const pages = planCsvPages(await readCsvStarts(idb).catch(asProblem));
       emit(csvHead());
-      const source = { dbName: name, db: db.backendDB(), keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
+      const source = { dbName: name, db: idb, keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
       await writeCsvPages(source, emit).catch(asProblem);
     },
 
