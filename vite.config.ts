@@ -8,8 +8,10 @@ import { appShellPlugin } from './src/build/app-shell.ts';
 import { contentPlugin } from './src/build/content-plugin.ts';
 import { cspPlugin } from './src/build/csp.ts';
 import { inlineCssPlugin } from './src/build/inline-css.ts';
+import { dropPrerenderChunkPlugin } from './src/build/prerender-chunk.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const prerenderScript = fileURLToPath(new URL('./src/prerender.tsx', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // The update test builds a second version of the app; APP_VERSION_SUFFIX tells the two apart.
 const version = pkg.version + (process.env.APP_VERSION_SUFFIX ? `-${process.env.APP_VERSION_SUFFIX}` : '');
@@ -24,12 +26,13 @@ export default defineConfig({
       prerender: {
         enabled: true,
         renderTarget: '#app',
-        prerenderScript: fileURLToPath(new URL('./src/prerender.tsx', import.meta.url)),
+        prerenderScript,
       },
     }),
     contentPlugin(root),
     cspPlugin(),
     inlineCssPlugin(),
+    dropPrerenderChunkPlugin(prerenderScript),
     // After inlineCssPlugin: the app shell is a copy of the finished index.html.
     appShellPlugin(),
     VitePWA({

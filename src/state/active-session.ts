@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { SessionKind, SessionStatus } from '../domain/sessions/records';
+import type { SessionKind, SessionStatus } from '../domain/records/session';
 
 export interface ActiveSession {
   id: string;

@@ -12,6 +12,8 @@ interface AppStatusState {
   online: boolean;
   /** A new version is installed and waiting; calling it reloads into the new version. */
   update: (() => Promise<void>) | null;
+  /** Another tab has updated the app: this one runs the old version until reloaded (by calling this). */
+  outdated: (() => void) | null;
   /** The browser's install prompt, when it offers one. */
   install: (() => Promise<void>) | null;
   installed: boolean;
@@ -25,6 +27,7 @@ export const useAppStatus = bindStore(
   offlineReady: false,
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
   update: null,
+  outdated: null,
   install: null,
   installed: false,
   logbookUpgrading: false,

@@ -1,48 +1,48 @@
 /** Every export and the backup restore, generated on the device from the logbook. */
-import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary, type MergePlan } from '../domain/exports/backup';
+import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary } from '../domain/exports/backup';
 import { logbookCsv } from '../domain/exports/csv';
 import { fileNames } from '../domain/exports/file-names';
-import { logbookMarkdown } from '../domain/exports/logbook-markdown';
+import { FORMATS, type FileFormat } from '../domain/exports/formats';
 import { actionsIcs } from '../domain/exports/ics';
+import { toMarkdown } from '../domain/exports/markdown';
+import { logbookNotes, sessionNotes, type NotesOptions, type SessionBundle } from '../domain/exports/notes-document';
 import { emitUtf8 } from '../domain/exports/utf8-chunks';
-import { sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../domain/exports/session-notes';
 import { byNewest, sortOpenActions } from '../domain/logbook/filters';
-import type { ActionRecord, EntryRecord, EntryWithActions } from '../domain/logbook/records';
-import type { SessionRecord } from '../domain/sessions/records';
-import { logbook } from './logbook';
+import type { ActionRecord } from '../domain/records/action';
+import type { EntryRecord } from '../domain/records/entry';
+import type { ImportPlan } from '../domain/records/merge-plan';
+import type { ImportResult } from '../storage/logbook';
+import { afterChange, askForPersistenceOnce, logbook } from './logbook';
+import { noteEntryCount } from './storage-health';
 import { clearAllPending } from './pending-text';
 
-/** A generated file; `parts` are joined only by the Blob that holds them. */
+/** A file to save, made in pieces as it is written: a big logbook is never one string or Blob on the page. */
 export interface ExportFile {
   name: string;
-  type: string;
-  parts: string[];
-}
-
-/** A generated file handed over in chunks as it is made: a big logbook is never one Blob made on the page. */
-export interface StreamedFile {
-  name: string;
-  type: string;
+  format: FileFormat;
   write: (emit: (bytes: Uint8Array<ArrayBuffer>) => void) => Promise<void>;
 }
 
-/** Live entries with their live actions, newest first, and the sessions they may belong to. */
-async function liveItems(): Promise<{ items: EntryWithActions[]; sessions: SessionRecord[] }> {
-  const { items, sessions } = await logbook().liveEntries();
-  return { items: items.sort(byNewest), sessions };
+const textFile = (name: string, format: FileFormat, make: () => string | Promise<string>): ExportFile => ({
+  name,
+  format,
+  write: async (emit) => emitUtf8(await make(), emit),
+});
+
+/** Live entries with their live actions, newest first. */
+async function liveItems() {
+  return (await logbook().entries.live()).sort(byNewest);
 }
 
-export function backupFile(now = new Date()): StreamedFile {
-  return {
-    name: fileNames.backup(now),
-    type: 'application/json',
-    write: async (emit) => emitUtf8(backupJson(makeBackup(await logbook().exportAll(), now, __APP_VERSION__)), emit),
-  };
+export function backupFile(now = new Date()): ExportFile {
+  return textFile(fileNames.backup(now), FORMATS.backup, async () =>
+    backupJson(makeBackup(await logbook().backups.exportAll(), now, __APP_VERSION__)),
+  );
 }
 
 /** Remembers a backup was made, for the reminder in Settings and the Logbook. */
 export async function noteBackupMade(now = new Date()): Promise<void> {
-  await logbook().setMeta('lastBackupAt', now.toISOString());
+  await logbook().meta.set('lastBackupAt', now.toISOString());
 }
 
 export interface BackupStatus {
@@ -57,8 +57,8 @@ export const REMIND_AFTER_DAYS = 14;
 export const REMIND_AFTER_ENTRIES = 10;
 
 export async function backupStatus(): Promise<BackupStatus> {
-  const last = (await logbook().getMeta<string>('lastBackupAt')) ?? null;
-  const { changed, total } = await logbook().countChangedSince(last);
+  const last = (await logbook().meta.get<string>('lastBackupAt')) ?? null;
+  const { changed, total } = await logbook().entries.countChangedSince(last);
   return { lastBackupAt: last, changedSince: changed, total };
 }
 
@@ -70,65 +70,48 @@ export function needsReminder(status: BackupStatus, now = new Date()): boolean {
   return days >= REMIND_AFTER_DAYS && status.changedSince > 0;
 }
 
-export function logbookCsvFile(now = new Date()): StreamedFile {
-  return { name: fileNames.logbookCsv(now), type: 'text/csv;charset=utf-8', write: (emit) => logbook().writeCsv(emit) };
+export function logbookCsvFile(now = new Date()): ExportFile {
+  return { name: fileNames.logbookCsv(now), format: FORMATS.spreadsheet, write: (emit) => logbook().writeCsv(emit) };
 }
 
-export function logbookMarkdownFile(now = new Date()): StreamedFile {
-  return {
-    name: fileNames.logbookMarkdown(now),
-    type: 'text/markdown;charset=utf-8',
-    write: async (emit) => emitUtf8(logbookMarkdown((await liveItems()).items, now), emit),
-  };
+export function logbookMarkdownFile(now = new Date()): ExportFile {
+  return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now)));
 }
 
-export async function openActionsIcsFile(now = new Date()): Promise<ExportFile> {
-  const { items } = await liveItems();
-  const entries = new Map<string, EntryRecord>(items.map((i) => [i.entry.id, i.entry]));
-  const open = sortOpenActions(items.flatMap((i) => i.actions)).filter((a) => a.due);
-  return {
-    name: fileNames.actionsIcs(now),
-    type: 'text/calendar;charset=utf-8',
-    parts: [actionsIcs(open.map((action) => ({ action, entry: entries.get(action.entryId) })), now)],
-  };
+export function openActionsIcsFile(now = new Date()): ExportFile {
+  return textFile(fileNames.actionsIcs(now), FORMATS.calendar, async () => {
+    const items = await liveItems();
+    const entries = new Map<string, EntryRecord>(items.map((i) => [i.entry.id, i.entry]));
+    const open = sortOpenActions(items.flatMap((i) => i.actions));
+    return actionsIcs(open.map((action) => ({ action, entry: entries.get(action.entryId) })), now);
+  });
 }
 
 export function actionIcsFile(action: ActionRecord, entry: EntryRecord | undefined, now = new Date()): ExportFile {
-  return {
-    name: fileNames.actionIcs(action.what),
-    type: 'text/calendar;charset=utf-8',
-    parts: [actionsIcs([{ action, entry }], now)],
-  };
+  return textFile(fileNames.actionIcs(action.what), FORMATS.calendar, () => actionsIcs([{ action, entry }], now));
 }
 
 export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions): ExportFile {
-  return {
-    name: fileNames.sessionNotes(bundle.session.date, bundle.session.title),
-    type: 'text/markdown;charset=utf-8',
-    parts: [sessionNotesMarkdown(bundle, options)],
-  };
+  return textFile(fileNames.sessionNotes(bundle.session.date, bundle.session.title), FORMATS.markdown, () =>
+    toMarkdown(sessionNotes(bundle, options)),
+  );
 }
 
-/** The session's actions that have a due date, as calendar events. */
+/** The session's open actions that have a due date, as calendar events. */
 export function sessionIcsFile(bundle: SessionBundle, now = new Date()): ExportFile {
-  const dated = bundle.entries.flatMap(({ entry, actions }) => actions.filter((a) => a.due).map((action) => ({ action, entry })));
-  return {
-    name: fileNames.sessionIcs(bundle.session.date, bundle.session.title),
-    type: 'text/calendar;charset=utf-8',
-    parts: [actionsIcs(dated, now)],
-  };
+  return textFile(fileNames.sessionIcs(bundle.session.date, bundle.session.title), FORMATS.calendar, () =>
+    actionsIcs(bundle.entries.flatMap(({ entry, actions }) => actions.map((action) => ({ action, entry }))), now),
+  );
 }
 
 export function sessionCsvFile(bundle: SessionBundle): ExportFile {
-  return {
-    name: fileNames.sessionCsv(bundle.session.date, bundle.session.title),
-    type: 'text/csv;charset=utf-8',
-    parts: logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])),
-  };
+  return textFile(fileNames.sessionCsv(bundle.session.date, bundle.session.title), FORMATS.spreadsheet, () =>
+    logbookCsv(bundle.entries, new Map([[bundle.session.id, bundle.session]])).join(''),
+  );
 }
 
 export type RestorePreview =
-  | { ok: true; backup: Backup; summary: BackupSummary; plan: MergePlan }
+  | { ok: true; backup: Backup; summary: BackupSummary; plan: ImportPlan }
   | { ok: false; message: string };
 
 /** Reads and checks a chosen file completely, and says what importing it would change. */
@@ -142,16 +125,22 @@ export async function previewRestore(file: Blob): Promise<RestorePreview> {
   }
   const read = readBackup(text);
   if (!read.ok) return read;
-  const plan = await logbook().merge(read.backup.data, { dryRun: true });
-  return { ok: true, backup: read.backup, summary: summarise(read.backup), plan };
+  const result = await logbook().backups.merge(read.backup.data, { dryRun: true });
+  if (!result.ok) return result;
+  return { ok: true, backup: read.backup, summary: summarise(read.backup), plan: result.plan };
 }
 
-export function restore(backup: Backup): Promise<MergePlan> {
-  return logbook().merge(backup.data);
+/** Imports a previewed backup, all or nothing. Asks first for storage the browser will not clear. */
+export async function restore(backup: Backup): Promise<ImportResult> {
+  await askForPersistenceOnce();
+  const result = await logbook().backups.merge(backup.data);
+  afterChange();
+  return result;
 }
 
 /** Every entry, session and draft, and the emergency copies of typed text kept beside them. */
 export async function clearAllData(): Promise<void> {
-  await logbook().clearAll();
+  await logbook().backups.clearAll();
   clearAllPending();
+  noteEntryCount(0);
 }

@@ -1,19 +1,21 @@
 /**
- * The logbook as the UI sees it: one shared connection, saving with the follow-on work a save
- * implies (clearing the draft, asking for persistent storage once), and drafts that survive
- * even when IndexedDB refuses to write.
+ * The logbook as the UI sees it: one shared connection, and saving with the follow-on work a
+ * save implies (removing the draft it came from, asking for persistent storage once).
  */
+import type { DeletedElsewhere } from '../domain/logbook/compose';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { IndexItem, OpenActionsPage } from '../domain/logbook/filters';
-import type { ActionRecord, ActionStatus, EntryWithActions, FollowUp } from '../domain/logbook/records';
+import type { ActionRecord, ActionStatus, FollowUp } from '../domain/records/action';
+import type { EntryWithActions } from '../domain/records/entry';
 import { requestPersistence, storageStatus } from '../storage/device-storage';
-import { DEFAULT_DATABASE, openLogbook, type DeletedEntry, type Logbook, type Unsubscribe } from '../storage/logbook';
+import { DEFAULT_DATABASE, openLogbook, type Logbook, type Unsubscribe } from '../storage/logbook';
 import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
-import { useNotices } from './notices';
 import { useAppStatus } from './app-status';
-import { clearPending, keepPending, readPending } from './pending-text';
+import { discardDraft, type DraftHandle } from './drafts';
+import { useNotices } from './notices';
+import { checkNotVanished, checkSpace, noteEntryCount } from './storage-health';
 
-export type { StorageProblem, Unsubscribe };
+export type { StorageProblem, Unsubscribe, DeletedElsewhere };
 export type { StorageStatus } from '../storage/device-storage';
 
 let current: Logbook | null = null;
@@ -33,69 +35,52 @@ export function logbook(): Logbook {
       onProblem: (problem) => useNotices.getState().showProblem(problem),
       onUpgrading: () => status.set({ logbookUpgrading: true }),
     });
-    current
+    const opened = current;
+    opened
       .open()
+      .then(async () => {
+        checkNotVanished((await opened.entries.countChangedSince(null)).total);
+        await checkSpace(true);
+      })
       .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)))
       .finally(() => status.set({ logbookUpgrading: false }));
   }
   return current;
 }
 
-interface StoredDraft {
-  savedAt: string;
-  draft: EntryDraft;
+/** After a change to the logbook: remember its size, and look at the space left. */
+export function afterChange(): void {
+  const book = logbook();
+  void book.entries
+    .countChangedSince(null)
+    .then(({ total }) => noteEntryCount(total))
+    .then(() => checkSpace())
+    .catch(() => undefined);
 }
 
-const pendingKey = (key: string) => `draft:${key}`;
-
-/** Saves a draft; if the database will not take it, keeps an emergency copy in localStorage. */
-export async function saveDraft(key: string, draft: EntryDraft): Promise<void> {
-  try {
-    await logbook().saveDraft(key, draft);
-    clearPending(pendingKey(key), draft);
-  } catch (error) {
-    keepPending(pendingKey(key), draft);
-    throw toStorageProblem(error);
-  }
+/** True once writing has stopped because the device is full or its storage damaged. */
+export function savingStopped(): boolean {
+  return !!current?.stopped();
 }
 
-/** Writes the emergency copy at once (for the moment a page is hidden or closed). */
-export function keepDraftNow(key: string, draft: EntryDraft): void {
-  keepPending(pendingKey(key), draft);
-}
-
-/** The newest of the database draft and any emergency copy. */
-export async function loadDraft(key: string): Promise<StoredDraft | undefined> {
-  const pending = readPending<EntryDraft>(pendingKey(key));
-  const fallback = pending && { savedAt: pending.at, draft: pending.value };
-  let stored: StoredDraft | undefined;
-  try {
-    stored = await logbook().loadDraft(key);
-  } catch (error) {
-    if (!fallback) throw toStorageProblem(error);
-  }
-  if (stored && fallback) return stored.savedAt >= fallback.savedAt ? stored : fallback;
-  return stored ?? fallback;
-}
-
-export async function discardDraft(key: string): Promise<void> {
-  clearPending(pendingKey(key));
-  await logbook().deleteDraft(key);
-}
-
-/** Saves an entry, then clears its draft and, after the first entry, asks to keep storage. */
-export async function saveEntry(draft: EntryDraft, draftKey?: string): Promise<EntryWithActions> {
-  const saved = await logbook().save(draft);
-  if (draftKey) await discardDraft(draftKey).catch(() => undefined);
+/**
+ * Saves an entry, then removes the draft it came from (no other) and, after the first entry,
+ * asks to keep storage. `revive` brings back an entry deleted since the draft was made.
+ */
+export async function saveEntry(draft: EntryDraft, handle?: DraftHandle, options: { revive?: boolean } = {}): Promise<EntryWithActions> {
+  const saved = await logbook().entries.save(draft, options);
+  if (handle) await discardDraft(handle).catch(() => undefined);
   void askForPersistenceOnce();
+  afterChange();
   return saved;
 }
 
-async function askForPersistenceOnce(): Promise<void> {
+/** Asks the browser, once, not to clear the logbook under storage pressure. */
+export async function askForPersistenceOnce(): Promise<void> {
   try {
     const book = logbook();
-    if (await book.getMeta<boolean>('persistRequested')) return;
-    await book.setMeta('persistRequested', true);
+    if (await book.meta.get<boolean>('persistRequested')) return;
+    await book.meta.set('persistRequested', true);
     await requestPersistence();
   } catch {
     // Not being able to ask is not worth interrupting the user for; Settings shows the status.
@@ -103,13 +88,13 @@ async function askForPersistenceOnce(): Promise<void> {
 }
 
 export async function deleteEntry(entryId: string): Promise<void> {
-  const deleted: DeletedEntry = await logbook().remove(entryId);
-  const notices = useNotices.getState();
-  notices.showToast('Entry deleted.', {
+  const deleted = await logbook().entries.remove(entryId);
+  afterChange();
+  useNotices.getState().showToast('Entry deleted.', {
     label: 'Undo',
     run: () => {
       logbook()
-        .undoRemove(deleted)
+        .entries.undoRemove(deleted)
         .then(() => useNotices.getState().showToast('Entry restored.'))
         .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
     },
@@ -117,19 +102,29 @@ export async function deleteEntry(entryId: string): Promise<void> {
 }
 
 export function getEntry(id: string): Promise<EntryWithActions | undefined> {
-  return logbook().get(id);
+  return logbook().entries.get(id);
 }
 
-export function updateAction(action: Pick<ActionRecord, 'id' | 'entryId'>, status: ActionStatus, followUp?: FollowUp): Promise<void> {
-  return logbook().updateAction(action, followUp ? { status, followUp } : { status });
+export function entryState(id: string): Promise<'live' | 'deleted' | 'missing'> {
+  return logbook().entries.state(id);
+}
+
+/** `base`: the version of the action the person was looking at (see storage/entries.ts). */
+export function updateAction(action: ActionRecord, status: ActionStatus, followUp?: FollowUp, base?: ActionRecord): Promise<void> {
+  return logbook().entries.updateAction(action, followUp ? { status, followUp } : { status }, base);
+}
+
+/** Chooses one of two values a field was given at once in two places. */
+export function settleField(entryId: string, path: string, value: unknown, actionId?: string): Promise<void> {
+  return logbook().entries.settle(entryId, actionId ? { action: actionId } : {}, path, value);
 }
 
 export function watchOpenActions(limit: number, day: string, onValue: (page: OpenActionsPage) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-  return logbook().watchOpenActions(limit, day, onValue, onError);
+  return logbook().entries.watchOpenActions(limit, day, onValue, onError);
 }
 
 export function watchRecent(limit: number, onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-  return logbook().watchRecent(limit, onValue, onError);
+  return logbook().entries.watchRecent(limit, onValue, onError);
 }
 
 export function watchByIds(ids: string[], onValue: (items: EntryWithActions[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
@@ -137,26 +132,15 @@ export function watchByIds(ids: string[], onValue: (items: EntryWithActions[]) =
     onValue([]);
     return () => undefined;
   }
-  return logbook().watchByIds(ids, onValue, onError);
+  return logbook().entries.watchByIds(ids, onValue, onError);
 }
 
 export function watchIndex(onValue: (items: IndexItem[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-  return logbook().watchIndex(onValue, onError);
+  return logbook().entries.watchIndex(onValue, onError);
 }
 
-export function watchEntry(
-  id: string,
-  onValue: (item: EntryWithActions | undefined) => void,
-  onError: (p: StorageProblem) => void,
-): Unsubscribe {
-  return logbook().watchEntry(id, onValue, onError);
-}
-
-export function watchDrafts(
-  onValue: (drafts: { key: string; savedAt: string; draft: EntryDraft }[]) => void,
-  onError: (p: StorageProblem) => void,
-): Unsubscribe {
-  return logbook().watchDrafts(onValue, onError);
+export function watchEntry(id: string, onValue: (item: EntryWithActions | undefined) => void, onError: (p: StorageProblem) => void): Unsubscribe {
+  return logbook().entries.watchEntry(id, onValue, onError);
 }
 
 export async function storageInfo() {
@@ -165,6 +149,10 @@ export async function storageInfo() {
 
 export async function askToKeepStorage(): Promise<boolean | null> {
   const answer = await requestPersistence();
-  await logbook().setMeta('persistRequested', true).catch(() => undefined);
+  await logbook().meta.set('persistRequested', true).catch(() => undefined);
   return answer;
+}
+
+export function isStorageProblem(error: unknown): error is StorageProblem {
+  return error instanceof StorageProblem;
 }

@@ -1,7 +1,13 @@
 /**
- * Emergency copies of typed work, written synchronously to localStorage: an IndexedDB write
- * started as a page is hidden or closed may not finish, a localStorage one does. A copy is
- * cleared once the real save has landed, and offered back if it never did.
+ * The last line of defence for typed text: a copy written synchronously to localStorage when the
+ * page is hidden or closed, for text whose IndexedDB save has not landed yet.
+ *
+ * What each layer survives: a draft in IndexedDB (state/drafts.ts, written within a second of
+ * typing) survives a reload, a closed tab and the browser being killed, because IndexedDB hands
+ * its data to the operating system when each transaction completes. localStorage does not:
+ * Chromium writes it to disk some seconds later, so a copy here survives a reload or a closed
+ * tab, but not a crash soon after. That is why it is only the fallback for the moment a page
+ * goes, never the place a draft lives. A copy is cleared once the real save has landed.
  */
 const PREFIX = 'power-shifting:pending:';
 
@@ -41,6 +47,21 @@ export function clearPending(key: string, saved?: unknown): void {
     localStorage.removeItem(PREFIX + key);
   } catch {
     // Nothing to do.
+  }
+}
+
+/** Every emergency copy whose key starts with `prefix`, by key. */
+export function pendingWith<T>(prefix: string): { key: string; pending: Pending<T> }[] {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '');
+    return keys.flatMap((full) => {
+      if (!full.startsWith(PREFIX + prefix)) return [];
+      const key = full.slice(PREFIX.length);
+      const pending = readPending<T>(key);
+      return pending ? [{ key, pending }] : [];
+    });
+  } catch {
+    return [];
   }
 }
 

@@ -1,13 +1,8 @@
 /** Starting, pausing, ending and reopening sessions, and recording what happens in them. */
 import { newId } from '../domain/ids';
-import type { EntryWithActions } from '../domain/logbook/records';
-import {
-  addDealtCard,
-  defaultTitle,
-  setCardNote as withCardNote,
-  type SessionDraft,
-  type SessionRecord,
-} from '../domain/sessions/records';
+import type { EntryWithActions } from '../domain/records/entry';
+import { addDealtCard, defaultTitle, setCardNote as withCardNote, type SessionDraft } from '../domain/sessions/series';
+import { type SessionRecord } from '../domain/records/session';
 import type { Unsubscribe } from '../storage/logbook';
 import type { StorageProblem } from '../storage/storage-problem';
 import { useActiveSession } from './active-session';
@@ -26,14 +21,14 @@ function mirror(session: SessionRecord | undefined): void {
 async function pauseOthers(exceptId?: string): Promise<void> {
   const active = useActiveSession.getState().active;
   if (active && active.id !== exceptId && active.status === 'active') {
-    await logbook().changeSession(active.id, (s) => (s.status === 'active' ? { ...s, status: 'paused' } : undefined));
+    await logbook().sessions.change(active.id, (s) => (s.status === 'active' ? { ...s, status: 'paused' } : undefined));
   }
 }
 
 export async function startSession(draft: SessionDraft): Promise<SessionRecord> {
   await pauseOthers();
   const now = new Date().toISOString();
-  const session = await logbook().saveSession({
+  const session = await logbook().sessions.create({
     id: newId(),
     createdAt: now,
     updatedAt: now,
@@ -54,7 +49,7 @@ export async function startSession(draft: SessionDraft): Promise<SessionRecord> 
 
 async function setStatus(id: string, status: SessionRecord['status']): Promise<void> {
   if (status === 'active') await pauseOthers(id);
-  const session = await logbook().changeSession(id, (s) => {
+  const session = await logbook().sessions.change(id, (s) => {
     const next: SessionRecord = { ...s, status };
     if (status === 'ended') next.endedAt = new Date().toISOString();
     else delete next.endedAt;
@@ -69,7 +64,7 @@ export const endSession = (id: string) => setStatus(id, 'ended');
 
 /** Corrects a session's title, date, series or participants; what happened in it is kept. */
 export async function editSessionDetails(id: string, details: Omit<SessionDraft, 'kind'>): Promise<void> {
-  const session = await logbook().changeSession(id, (s) => {
+  const session = await logbook().sessions.change(id, (s) => {
     const date = details.date || s.date;
     const series = details.series.trim();
     const title = details.title.trim() || defaultTitle(s.kind, series, date);
@@ -81,13 +76,16 @@ export async function editSessionDetails(id: string, details: Omit<SessionDraft,
   if (session && useActiveSession.getState().active?.id === id) mirror(session);
 }
 
-export async function setSessionNotes(id: string, notes: string): Promise<void> {
-  await logbook().changeSession(id, (s) => (s.notes === notes ? undefined : { ...s, notes }));
+/** `base`: the version of the session the notes were typed over (see storage/sessions.ts). */
+export async function setSessionNotes(id: string, notes: string, base?: SessionRecord): Promise<void> {
+  await logbook().sessions.change(id, (s) => (s.notes === notes ? undefined : { ...s, notes }), base);
 }
 
-export async function setCardNote(id: string, cardId: string, text: string): Promise<void> {
-  await logbook().changeSession(id, (s) =>
-    (s.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') === text ? undefined : withCardNote(s, cardId, text),
+export async function setCardNote(id: string, cardId: string, text: string, base?: SessionRecord): Promise<void> {
+  await logbook().sessions.change(
+    id,
+    (s) => ((s.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') === text ? undefined : withCardNote(s, cardId, text)),
+    base,
   );
 }
 
@@ -95,14 +93,14 @@ export async function setCardNote(id: string, cardId: string, text: string): Pro
 export async function recordCard(deckId: string, cardId: string): Promise<void> {
   const active = useActiveSession.getState().active;
   if (!active || active.status !== 'active') return;
-  const session = await logbook().changeSession(active.id, (s) =>
+  const session = await logbook().sessions.change(active.id, (s) =>
     s.status === 'active' ? addDealtCard(s, { deckId, cardId, at: new Date().toISOString() }) : undefined,
   );
   if (!session) mirror(undefined);
 }
 
 export function watchSessions(onValue: (sessions: SessionRecord[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-  return logbook().watchSessions(onValue, onError);
+  return logbook().sessions.watchAll(onValue, onError);
 }
 
 export function watchSession(
@@ -110,7 +108,7 @@ export function watchSession(
   onValue: (session: SessionRecord | undefined) => void,
   onError: (p: StorageProblem) => void,
 ): Unsubscribe {
-  return logbook().watchSession(id, (session) => {
+  return logbook().sessions.watch(id, (session) => {
     if (useActiveSession.getState().active?.id === id) mirror(session);
     onValue(session);
   }, onError);
@@ -125,5 +123,5 @@ export function watchSessionEntries(
     onValue([]);
     return () => undefined;
   }
-  return logbook().watchSessionEntries(ids, onValue, onError);
+  return logbook().entries.watchSessionEntries(ids, onValue, onError);
 }

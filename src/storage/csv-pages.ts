@@ -3,7 +3,9 @@
  * on the page, so it uses IndexedDB itself: Dexie in the worker would double the download.
  */
 import { actionCsvTail, CSV_HEAD, entryCsvCells, NO_ACTION_TAIL, sessionTitleOf } from '../domain/exports/csv';
-import { liveActionsOf, type StoredEntry } from './stored-entry';
+import { liveActions } from '../domain/logbook/compose';
+import { restoreAction, restoreEntry } from '../domain/records/restore';
+import type { StoredEntry } from './stored-entry';
 
 /** Entries per page: big enough that each read is cheap per record, small enough to stream. */
 export const CSV_PAGE_SIZE = 2000;
@@ -109,10 +111,12 @@ export function pageCsv(records: readonly StoredEntry[], titles: ReadonlyMap<str
   for (let i = records.length - 1; i >= 0; i--) {
     const record = records[i]!;
     if (record.deleted !== 0) continue;
-    // The stored record is read as the entry itself: copying it without its actions cost more than the row.
-    const actions = liveActionsOf(record);
+    // The stored record is read as the entry itself (normalised, which copies only an old record):
+    // copying every record without its actions cost more than the row.
+    const entry = restoreEntry(record);
+    const actions = liveActions(record.actions.map(restoreAction));
     const start = out.length;
-    out.write(entryCsvCells(record, sessionTitleOf(record.sessionId, titles)));
+    out.write(entryCsvCells(entry, sessionTitleOf(entry.sessionId, titles)));
     const cells = out.length - start;
     if (actions.length === 0) out.write(NO_ACTION_TAIL);
     actions.forEach((action, n) => {

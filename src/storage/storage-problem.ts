@@ -1,19 +1,21 @@
 /**
- * Every way saving can fail, in plain English. Raw IndexedDB and Dexie errors never reach the UI:
- * they are turned into one of these kinds, each with a message that says what to do next.
+ * Every way storage can fail, in plain English. Raw IndexedDB and Dexie errors never reach the
+ * UI: they are turned into one of these kinds, each with a message that says what happened and
+ * what to do. The messages say nothing of the person's text: the screen that had the text says
+ * whether it is still there.
  */
-export type StorageProblemKind = 'quota' | 'blocked' | 'version' | 'unavailable' | 'unknown';
+export type StorageProblemKind = 'full' | 'blocked' | 'version' | 'unavailable' | 'unknown';
 
 const MESSAGES: Record<StorageProblemKind, string> = {
-  quota:
-    'This device has run out of storage space for the app, so nothing was saved. Your text is still here. Free some space on the device (or export and delete old entries), then try again.',
+  full:
+    'This device’s storage is full or damaged, so the app has stopped saving to protect what is already saved. Save a backup now, then free up space on the device and reload the app.',
   blocked:
     'The logbook is being updated, but an older copy of the app is still open in another tab or window. Close the other Power Shifting tabs and windows, and this one will carry on.',
   version:
-    'A newer version of the app has been opened in another tab, so this tab can no longer save. Your text is still here and kept as a draft: reload this tab to carry on.',
+    'A newer version of the app has been opened in another tab, so this tab can no longer save. Reload this tab to carry on.',
   unavailable:
     'This browser is not letting the app save anything on this device (private browsing windows often do this). You can still deal cards, but to keep a logbook, open the app in a normal window.',
-  unknown: 'Something went wrong while saving, so nothing was changed. Your text is still here: please try again.',
+  unknown: 'Something went wrong with the storage on this device, so nothing was changed. Please try again.',
 };
 
 export class StorageProblem extends Error {
@@ -32,11 +34,11 @@ interface ErrorLike {
   inner?: unknown;
 }
 
-function names(error: unknown): string[] {
-  const out: string[] = [];
+function chainOf(error: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
   let current = error as ErrorLike | undefined;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current.name === 'string') out.push(current.name);
+    out.push(current);
     current = current.inner as ErrorLike | undefined;
   }
   return out;
@@ -44,15 +46,18 @@ function names(error: unknown): string[] {
 
 export function kindOf(error: unknown): StorageProblemKind {
   if (error instanceof StorageProblem) return error.kind;
-  const chain = names(error);
-  // Some browsers report a full disk as an aborted transaction with the quota error inside.
-  if (chain.includes('QuotaExceededError')) return 'quota';
-  if (chain.includes('MissingAPIError') || chain.includes('SecurityError')) return 'unavailable';
-  if (chain.includes('VersionChangeError') || chain.includes('VersionError')) return 'version';
-  if (chain[0] === 'DatabaseClosedError') return 'version';
-  if (chain[0] === 'OpenFailedError' && (chain.includes('InvalidStateError') || chain.includes('UnknownError'))) {
-    return 'unavailable';
-  }
+  const chain = chainOf(error);
+  const names = chain.map((e) => (typeof e.name === 'string' ? e.name : ''));
+  const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' ');
+  // Some browsers report a full disk as an aborted transaction with the quota error inside;
+  // Chromium, when its files cannot be written, as a DataError "Failed to write blobs (IOError)".
+  if (names.includes('QuotaExceededError') || /IOError|Failed to write|No space|disk full/i.test(messages)) return 'full';
+  if (names.includes('MissingAPIError') || names.includes('SecurityError')) return 'unavailable';
+  if (names.includes('VersionChangeError') || names.includes('VersionError')) return 'version';
+  if (names[0] === 'DatabaseClosedError') return 'version';
+  if (names[0] === 'OpenFailedError' && names.includes('InvalidStateError')) return 'unavailable';
+  // An UnknownError from IndexedDB means the browser could not use its files: a full or damaged disk.
+  if (names.includes('UnknownError')) return 'full';
   return 'unknown';
 }
 

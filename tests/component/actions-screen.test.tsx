@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
-import { saveEntry, selectDatabase } from '../../src/state/logbook';
+import { logbook, saveEntry, selectDatabase } from '../../src/state/logbook';
 import { ActionsScreen } from '../../src/ui/logbook/actions-screen';
 
 let n = 0;
@@ -26,7 +26,7 @@ describe('the actions screen', () => {
   });
 
   it('keeps a follow-up typed but not saved, and brings it back with its form open', async () => {
-    await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: 'Visit the forum' }] });
+    const saved = await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: 'Visit the forum' }] });
     const first = render(<ActionsScreen />);
     fireEvent.click(await screen.findByRole('button', { name: /^Mark done/ }));
     fireEvent.input(screen.getByLabelText('What happened?'), { target: { value: 'Went on a Tuesday.' } });
@@ -36,9 +36,23 @@ describe('the actions screen', () => {
 
     render(<ActionsScreen />);
     expect(((await screen.findByLabelText('What happened?')) as HTMLTextAreaElement).value).toBe('Went on a Tuesday.');
-    expect(screen.getByText(/What you had typed here before the page closed is back/)).toBeTruthy();
+    expect(screen.getByText(/What you had typed here before is back/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save as done' }));
     expect(await screen.findByText('No open actions')).toBeTruthy();
     await waitFor(() => expect(Object.keys(localStorage).filter((k) => k.includes('followup:'))).toEqual([]));
+    expect(await logbook().drafts.of(`followup:${saved.actions[0]!.id}`)).toEqual([]);
+  });
+
+  it('keeps a follow-up in IndexedDB as it is typed, with no page-hide copy needed', async () => {
+    const saved = await saveEntry({ ...emptyDraft(), actions: [{ ...emptyAction(), what: 'Visit the forum' }] });
+    render(<ActionsScreen />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Mark done/ }));
+    fireEvent.input(screen.getByLabelText('What happened?'), { target: { value: 'Went on a Tuesday.' } });
+    // Within a second, without the page going anywhere, the draft is in the database.
+    await waitFor(async () => {
+      const [draft] = await logbook().drafts.of(`followup:${saved.actions[0]!.id}`);
+      expect((draft?.value as { happened?: string } | undefined)?.happened).toBe('Went on a Tuesday.');
+    }, { timeout: 1000 });
+    expect(Object.keys(localStorage).filter((k) => k.includes('followup:'))).toEqual([]);
   });
 });

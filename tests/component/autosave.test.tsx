@@ -2,33 +2,35 @@ import { act, render } from '@testing-library/preact';
 import { useMemo } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
+import type { DraftHandle } from '../../src/state/drafts';
 import { flushAll } from '../../src/state/flush';
 
-const saved: { key: string; draft: EntryDraft }[] = [];
+const saved: { key: string; draft: EntryDraft; at: number }[] = [];
 const keptNow: string[] = [];
 /** A save lands when this settles: a test can hold it back, as a slow device does. */
 let landing: Promise<void> = Promise.resolve();
-vi.mock('../../src/state/logbook', () => ({
-  saveDraft: vi.fn(async (key: string, draft: EntryDraft) => {
-    saved.push({ key, draft });
+vi.mock('../../src/state/drafts', () => ({
+  saveDraft: vi.fn(async (handle: DraftHandle, draft: EntryDraft) => {
+    saved.push({ key: handle.key, draft, at: Date.now() });
     await landing;
   }),
-  keepDraftNow: vi.fn((_key: string, draft: EntryDraft) => {
+  keepDraftNow: vi.fn((_handle: DraftHandle, draft: EntryDraft) => {
     keptNow.push(draft.notes);
   }),
 }));
 
 const { useAutosave } = await import('../../src/ui/logbook/use-autosave');
+const HANDLE: DraftHandle = { key: 'tab|new:free', tab: 'tab', target: 'new:free' };
 
 function Harness({ text, dirty = true }: { text: string; dirty?: boolean }) {
-  useAutosave('new:free', { ...emptyDraft(), notes: text }, dirty);
+  useAutosave(HANDLE, { ...emptyDraft(), notes: text }, dirty);
   return null;
 }
 
 /** Like the entry form, the draft object changes only when the text does. */
 function StableHarness({ text }: { text: string }) {
   const draft = useMemo(() => ({ ...emptyDraft(), notes: text }), [text]);
-  useAutosave('new:free', draft, true);
+  useAutosave(HANDLE, draft, true);
   return null;
 }
 
@@ -44,10 +46,32 @@ describe('draft autosave', () => {
     const { rerender } = render(<Harness text="a" />);
     rerender(<Harness text="ab" />);
     rerender(<Harness text="abc" />);
-    await act(async () => void (await vi.advanceTimersByTimeAsync(300)));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(250)));
     expect(saved).toEqual([]);
-    await act(async () => void (await vi.advanceTimersByTimeAsync(200)));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(100)));
     expect(saved.map((s) => s.draft.notes)).toEqual(['abc']);
+  });
+
+  it('saves during steady typing with no pause, never more than a second after a key', async () => {
+    const start = Date.now();
+    let text = '';
+    const { rerender } = render(<StableHarness text={text} />);
+    const typedAt: number[] = [];
+    // A key every 150 ms for ten seconds: never a pause long enough to wait for.
+    for (let i = 0; i < 66; i++) {
+      text += 'x';
+      typedAt.push(Date.now());
+      rerender(<StableHarness text={text} />);
+      await act(async () => void (await vi.advanceTimersByTimeAsync(150)));
+    }
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1000)));
+    expect(saved.length).toBeGreaterThan(10);
+    // Every key was in a save that started within a second of it.
+    typedAt.forEach((at, i) => {
+      const save = saved.find((s) => s.draft.notes.length > i);
+      expect(save, `key ${i}`).toBeDefined();
+      expect(save!.at - at, `key ${i} at ${at - start} ms`).toBeLessThanOrEqual(1000);
+    });
   });
 
   it('keeps an emergency copy of text whose save has started but not landed when the page goes', async () => {

@@ -1,13 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { selectDatabase } from '../../src/state/logbook';
-import type { FileToSave, SaveOutcome } from '../../src/ui/shell/save-file';
+import type { ExportFile } from '../../src/state/exports';
+import type { SaveOutcome } from '../../src/ui/files/save-export';
 
 /** Each save waits until the test lets it finish, as a big export does. */
-const saves: { file: FileToSave; finish: (outcome: SaveOutcome) => void }[] = [];
-vi.mock('../../src/ui/shell/save-file', () => ({
+const saves: { file: ExportFile; finish: (outcome: SaveOutcome) => void }[] = [];
+vi.mock('../../src/ui/files/save-export', () => ({
   isTouch: () => false,
-  saveFile: (file: FileToSave) => new Promise<SaveOutcome>((finish) => saves.push({ file, finish })),
+  saveExport: (file: ExportFile) => new Promise<SaveOutcome>((finish) => saves.push({ file, finish })),
 }));
 const { BackupPanel } = await import('../../src/ui/settings/backup-panel');
 

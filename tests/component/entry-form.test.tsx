@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../src/domain/logbook/drafts';
 import { getEntry, saveEntry, selectDatabase, watchRecent } from '../../src/state/logbook';
 import { EntryFormScreen } from '../../src/ui/logbook/entry-form-screen';
-import type { EntryWithActions } from '../../src/domain/logbook/records';
+import type { EntryWithActions } from '../../src/domain/records/entry';
 
 let n = 0;
 beforeEach(() => selectDatabase(`form-test-${++n}`));

@@ -50,7 +50,7 @@ describe('a running session', () => {
     let cards: string[] = [];
     for (let i = 0; i < 100 && cards.length === 0; i++) {
       await pause(10);
-      cards = ((await logbook().getSession(session.id))?.cards ?? []).map((c) => c.cardId);
+      cards = ((await logbook().sessions.get(session.id))?.cards ?? []).map((c) => c.cardId);
     }
     expect(cards).toEqual([dealt]);
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from '@playwright/test';
 import { generateBackup } from '../bench/generate-logbook.mjs';
-import { expect, test } from './fixtures';
+import { expect, test, withoutSaveDialog } from './fixtures';
 
 const ENTRIES = 4500;
 
@@ -23,6 +23,7 @@ async function exportCsv(page: Page): Promise<{ url: string; bytes: Buffer }> {
 
 async function withoutServiceWorker<T>(browser: Browser, baseURL: string, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block', acceptDownloads: true });
+  await withoutSaveDialog(context);
   try {
     return await work(await context.newPage());
   } finally {

@@ -1,8 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
-/** Fails any test in which the page logs an error, such as a Content-Security-Policy violation. */
+/**
+ * Every page, in every test: fails the test if the page logs an error (a Content-Security-Policy
+ * violation, say). And the browser's "Save as" dialog (the File System Access API, which the app
+ * prefers for exports) is taken away, because it is a native window no test can answer: files
+ * then arrive as downloads, as they do in browsers without it. tests/e2e/save-as.spec.ts tests
+ * the dialog's path with a stand-in for it.
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  context: async ({ context }, use) => {
+    await withoutSaveDialog(context);
+    await use(context);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -18,6 +28,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Files come as downloads in this context: see `test` above. For contexts a test makes itself. */
+export async function withoutSaveDialog(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+}
 
 /**
  * Waits until the app has taken over the prerendered deal screen: before that its buttons and

@@ -178,7 +178,7 @@ test('a logbook written by the first release opens in this one, with its actions
   // A follow-up typed but not yet saved survives a reload, its form open again.
   await page.reload();
   await expect(item.getByLabel('What happened?')).toHaveValue('Went on a Tuesday.');
-  await expect(item).toContainText('What you had typed here before the page closed is back');
+  await expect(item).toContainText('What you had typed here before is back');
   await expectNoAxeViolations(page, 'actions with a recovered follow-up');
   await item.getByRole('button', { name: 'Save as done' }).click();
   await expect(page.getByRole('heading', { name: 'No open actions' })).toBeVisible();

@@ -11,7 +11,11 @@ test('a full disk is explained in plain English and the typed text stays', async
   await page.goto('/#/logbook/new');
   await page.getByLabel('Notes').fill('Something worth keeping');
   await page.getByRole('button', { name: 'Save to logbook' }).click();
-  await expect(page.getByRole('alert')).toContainText('run out of storage space');
+  const banner = page.getByTestId('problem-banner');
+  await expect(banner).toContainText('storage is full or damaged, so the app has stopped saving');
+  await expect(banner.getByRole('button', { name: 'Save a backup now' })).toBeVisible();
+  await expect(page.locator('.form-error')).toContainText('Not saved');
+  await expect(page.locator('.form-error')).toContainText('What you wrote is still here on screen');
   await expect(page.getByLabel('Notes')).toHaveValue('Something worth keeping');
   await expect(page).toHaveURL(/#\/logbook\/new$/);
 });

@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, readBackup, summarise, type BackupData } from '../../src/domain/exports/backup';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
 import type { IndexItem } from '../../src/domain/logbook/filters';
-import type { ActionRecord } from '../../src/domain/logbook/records';
-import { openLogbook, type Logbook } from '../../src/storage/logbook';
+import type { ActionRecord } from '../../src/domain/records/action';
+import { draftOf } from '../../src/domain/logbook/compose';
+import type { ImportPlan } from '../../src/domain/records/merge-plan';
+import { openLogbook, type ImportResult, type Logbook } from '../../src/storage/logbook';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/hostile-imports/', import.meta.url));
 const cases = JSON.parse(readFileSync(`${CORPUS}cases.json`, 'utf8')) as Record<
@@ -19,12 +21,17 @@ let clock = new Date('2026-03-01T09:00:00Z');
 let book: Logbook;
 const tick = () => (clock = new Date(clock.getTime() + 60_000));
 
-function open(name = 'backup-test') {
-  return openLogbook(name, { indexedDB: new IDBFactory(), IDBKeyRange, now: () => clock });
+function open(name = 'backup-test', device = 'mydevice') {
+  return openLogbook(name, { indexedDB: new IDBFactory(), IDBKeyRange, now: () => clock, device });
+}
+
+function planOf(result: ImportResult): ImportPlan {
+  if (!result.ok) throw new Error(result.message);
+  return result.plan;
 }
 
 async function seed(target: Logbook) {
-  const a = await target.save({
+  const a = await target.entries.save({
     ...emptyDraft(),
     community: 'Hulme',
     reflection: 'Reflection "quoted", with <b>tags</b>',
@@ -35,11 +42,11 @@ async function seed(target: Logbook) {
     ],
   });
   tick();
-  const b = await target.save({ ...emptyDraft(undefined, 3), notes: 'To be deleted' });
+  const b = await target.entries.save({ ...emptyDraft(undefined, 3), notes: 'To be deleted' });
   tick();
-  await target.remove(b.entry.id);
+  await target.entries.remove(b.entry.id);
   tick();
-  await target.saveSession({
+  await target.sessions.create({
     id: '01JC0000000000000000000001',
     createdAt: clock.toISOString(),
     updatedAt: clock.toISOString(),
@@ -57,11 +64,11 @@ async function seed(target: Logbook) {
   return a;
 }
 
-const snapshot = async (target: Logbook) => JSON.stringify(await target.exportAll());
+const snapshot = async (target: Logbook) => JSON.stringify(await target.backups.exportAll());
 
 function searchIndex(target: Logbook): Promise<IndexItem[]> {
   return new Promise((resolve, reject) => {
-    const stop = target.watchIndex((items) => {
+    const stop = target.entries.watchIndex((items) => {
       resolve(items);
       queueMicrotask(() => stop());
     }, reject);
@@ -77,17 +84,17 @@ afterEach(() => book.close());
 describe('backup round trip', () => {
   it('export → import into an empty logbook → export gives the same data', async () => {
     await seed(book);
-    const first = makeBackup(await book.exportAll(), clock, '0.1.0');
+    const first = makeBackup(await book.backups.exportAll(), clock, '0.1.0');
     const text = backupJson(first);
     const read = readBackup(text);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const fresh = open('restored');
-    const plan = await fresh.merge(read.backup.data);
+    const plan = planOf(await fresh.backups.merge(read.backup.data));
     expect(plan.counts.entries).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(plan.counts.actions).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(plan.counts.sessions).toEqual({ added: 1, updated: 0, unchanged: 0 });
-    const second = makeBackup(await fresh.exportAll(), clock, '0.1.0');
+    const second = makeBackup(await fresh.backups.exportAll(), clock, '0.1.0');
     expect(backupJson(second)).toBe(text);
     // Search works on restored entries, action follow-ups included.
     expect((await searchIndex(fresh)).find((i) => i.community === 'Hulme')?.searchText).toContain('we learned');
@@ -96,7 +103,7 @@ describe('backup round trip', () => {
 
   it('summarises what a backup holds', async () => {
     await seed(book);
-    const summary = summarise(makeBackup(await book.exportAll(), clock, '0.1.0'));
+    const summary = summarise(makeBackup(await book.backups.exportAll(), clock, '0.1.0'));
     expect(summary).toMatchObject({ entries: 1, actions: 2, sessions: 1, from: '2026-03-01T09:00:00.000Z' });
   });
 });
@@ -104,54 +111,60 @@ describe('backup round trip', () => {
 describe('merging', () => {
   it('importing the same file twice changes nothing the second time', async () => {
     await seed(book);
-    const data = (readBackup(backupJson(makeBackup(await book.exportAll(), clock, '0.1.0'))) as { ok: true; backup: { data: BackupData } }).backup.data;
+    const data = (readBackup(backupJson(makeBackup(await book.backups.exportAll(), clock, '0.1.0'))) as { ok: true; backup: { data: BackupData } }).backup.data;
     const before = await snapshot(book);
-    const plan = await book.merge(data);
+    const plan = planOf(await book.backups.merge(data));
     expect(plan.counts.entries).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect(await snapshot(book)).toBe(before);
   });
 
-  it('lets the newer record win either way, and respects a newer deletion', async () => {
+  it('keeps a change made on another device, and respects a deletion made there', async () => {
     const mine = await seed(book);
-    const theirs = open('supervisee');
+    const theirs = open('supervisee', 'theirdev');
+    // The supervisee restores my backup, deletes one of my actions and writes an entry of their own.
+    await theirs.backups.merge(await book.backups.exportAll());
     tick();
-    // The supervisee has an older copy of my entry, and a newer deletion of an action, plus their own entry.
-    const mineData = await book.exportAll();
-    const older = { ...mineData.entries.find((e) => e.id === mine.entry.id)!, community: 'OLD', updatedAt: '2026-01-01T00:00:00.000Z' };
-    const deletedAction = { ...mine.actions[0]!, deleted: 1 as const, updatedAt: '2026-12-01T00:00:00.000Z' };
-    await theirs.merge({ entries: [older], actions: [deletedAction], sessions: [] });
-    await theirs.save({ ...emptyDraft(), notes: 'Supervisee note' });
-    const file = readBackup(backupJson(makeBackup(await theirs.exportAll(), clock, '0.1.0')));
+    const copy = (await theirs.entries.get(mine.entry.id))!;
+    await theirs.entries.save({ ...draftOf(copy), actions: draftOf(copy).actions.slice(1) });
+    await theirs.entries.save({ ...emptyDraft(), notes: 'Supervisee note' });
+    const file = readBackup(backupJson(makeBackup(await theirs.backups.exportAll(), clock, '0.1.0')));
     if (!file.ok) throw new Error(file.message);
-    const plan = await book.merge(file.backup.data);
-    expect(plan.counts.entries).toEqual({ added: 1, updated: 0, unchanged: 1 });
-    expect(plan.counts.actions).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    const after = await book.get(mine.entry.id);
+    const plan = planOf(await book.backups.merge(file.backup.data));
+    // The entry counts as changed: one of its actions was deleted, and the other moved up.
+    expect(plan.counts.entries).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(plan.counts.actions).toEqual({ added: 0, updated: 2, unchanged: 0 });
+    const after = await book.entries.get(mine.entry.id);
     expect(after?.entry.community).toBe('Hulme');
     expect(after?.actions.map((a) => a.what)).toEqual(['Second']);
     theirs.close();
   });
 
-  it('puts a newer action into an entry whose own copy here is newer, and makes it searchable', async () => {
+  it('puts an action changed elsewhere into an entry changed here, and makes it searchable', async () => {
     const mine = await seed(book);
-    const data = await book.exportAll();
-    const entry = { ...data.entries.find((e) => e.id === mine.entry.id)!, community: 'OLD', updatedAt: '2026-01-01T00:00:00.000Z' };
-    const action = { ...mine.actions[0]!, what: 'Renamed by a colleague', updatedAt: '2026-12-01T00:00:00.000Z' };
-    const plan = await book.merge({ entries: [entry], actions: [action], sessions: [] });
-    expect(plan.counts.entries).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect(plan.counts.actions).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    const after = await book.get(mine.entry.id);
-    expect(after?.entry.community).toBe('Hulme');
+    const theirs = open('colleague', 'colleag1');
+    await theirs.backups.merge(await book.backups.exportAll());
+    tick();
+    // Here the entry changes; there, one of its actions.
+    const here = draftOf((await book.entries.get(mine.entry.id))!);
+    await book.entries.save({ ...here, community: 'Hulme and Moss Side' });
+    const there = draftOf((await theirs.entries.get(mine.entry.id))!);
+    await theirs.entries.save({ ...there, actions: there.actions.map((a, i) => (i === 0 ? { ...a, what: 'Renamed by a colleague' } : a)) });
+    const plan = planOf(await book.backups.merge(await theirs.backups.exportAll()));
+    expect(plan.counts.entries).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(plan.counts.actions).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    const after = await book.entries.get(mine.entry.id);
+    expect(after?.entry.community).toBe('Hulme and Moss Side');
     expect(after?.actions.map((a) => a.what)).toEqual(['Renamed by a colleague', 'Second']);
     expect((await searchIndex(book)).find((i) => i.id === mine.entry.id)?.searchText).toContain('renamed by a colleague');
+    theirs.close();
   });
 
   it('a dry run says what would change and writes nothing', async () => {
     const other = open('other');
     await seed(other);
-    const data = await other.exportAll();
+    const data = await other.backups.exportAll();
     const before = await snapshot(book);
-    const plan = await book.merge(data, { dryRun: true });
+    const plan = planOf(await book.backups.merge(data, { dryRun: true }));
     expect(plan.counts.entries.added).toBe(2);
     expect(await snapshot(book)).toBe(before);
     other.close();
@@ -183,8 +196,8 @@ describe('hostile and broken backup files', () => {
         expect(read.ok, read.ok ? '' : read.message).toBe(true);
         if (!read.ok) return;
         const fresh = open(`sanitised-${file}`);
-        await fresh.merge(read.backup.data);
-        const stored = await fresh.exportAll();
+        await fresh.backups.merge(read.backup.data);
+        const stored = await fresh.backups.exportAll();
         expect(stored.entries.filter((e) => e.deleted === 0)).toHaveLength(expected.entries);
         if (expected.text) {
           const texts = stored.entries.flatMap((e) => [e.community, e.reflection, e.notes, e.card?.text ?? '']);
@@ -194,7 +207,6 @@ describe('hostile and broken backup files', () => {
           expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
           expect(Object.keys(record)).not.toContain('__proto__');
           expect(Object.keys(record)).not.toContain('constructor');
-          expect(Object.keys(record)).not.toContain('colour');
         }
         for (const e of stored.entries) expect(Object.keys(e)).not.toContain('searchText');
         for (const i of await searchIndex(fresh)) expect(i.searchText).not.toContain('forged');

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BackupData } from '../../src/domain/exports/backup';
 import { logbookCsv } from '../../src/domain/exports/csv';
 import { byNewest } from '../../src/domain/logbook/filters';
-import type { SessionRecord } from '../../src/domain/sessions/records';
+import type { SessionRecord } from '../../src/domain/records/session';
 import { CSV_PAGE_SIZE, planCsvPages } from '../../src/storage/csv-pages';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { generateBackup } from '../bench/generate-logbook.mjs';
@@ -27,7 +27,7 @@ async function written(book: Logbook): Promise<{ text: string; chunks: number }>
 
 /** The file as the in-memory export makes it: every live entry sorted, then turned into rows. */
 async function expected(book: Logbook): Promise<string> {
-  const { items, sessions } = await book.liveEntries();
+  const [items, sessions] = await Promise.all([book.entries.live(), book.sessions.all()]);
   return logbookCsv(items.sort(byNewest), new Map(sessions.map((s) => [s.id, s]))).join('');
 }
 
@@ -67,7 +67,7 @@ function awkwardLogbook(count: number): BackupData {
 describe('the streamed logbook CSV', () => {
   it('is exactly the file the in-memory export makes, over several pages', async () => {
     const count = 2 * CSV_PAGE_SIZE + 500;
-    await logbook.merge(awkwardLogbook(count));
+    await logbook.backups.merge(awkwardLogbook(count));
     const { text, chunks } = await written(logbook);
     expect(chunks).toBe(1 + 3);
     expect(text).toBe(await expected(logbook));
@@ -90,7 +90,7 @@ describe('the streamed logbook CSV', () => {
       for (const a of data.actions) if (a.entryId === e.id) a.entryId = id;
       e.id = id;
     });
-    await logbook.merge(data);
+    await logbook.backups.merge(data);
     const { text } = await written(logbook);
     expect(text).toBe(await expected(logbook));
     expect(text.indexOf('ID000701')).toBeLessThan(text.indexOf('ID000702'));
@@ -101,7 +101,7 @@ describe('the streamed logbook CSV', () => {
     // More than a page of entries share the oldest date, so a second page would start inside them.
     const oldest = data.entries.map((e) => e.createdAt).sort()[0]!;
     for (const entry of data.entries.slice(5, 5 + CSV_PAGE_SIZE + 100)) entry.createdAt = oldest;
-    await logbook.merge(data);
+    await logbook.backups.merge(data);
     const { text, chunks } = await written(logbook);
     expect(chunks).toBe(1 + 2);
     expect(text).toBe(await expected(logbook));
@@ -129,7 +129,7 @@ describe('planCsvPages', () => {
 
 describe('a failure while the CSV is handed over', () => {
   it('is passed on as it is, not as a problem reading the logbook', async () => {
-    await logbook.merge(awkwardLogbook(2 * CSV_PAGE_SIZE + 500));
+    await logbook.backups.merge(awkwardLogbook(2 * CSV_PAGE_SIZE + 500));
     const stopped = new Error('The download was cancelled.');
     let chunks = 0;
     const writing = logbook.writeCsv(() => {

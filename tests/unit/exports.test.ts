@@ -4,12 +4,15 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { logbookCsv } from '../../src/domain/exports/csv';
 import { actionsIcs, foldLine } from '../../src/domain/exports/ics';
-import { ALL_NOTES, sessionNotesMarkdown, type SessionBundle } from '../../src/domain/exports/session-notes';
+import { toMarkdown } from '../../src/domain/exports/markdown';
+import { ALL_NOTES, logbookNotes, sessionNotes, type NotesOptions, type SessionBundle } from '../../src/domain/exports/notes-document';
 import { fileNames } from '../../src/domain/exports/file-names';
-import type { ActionRecord, EntryRecord, EntryWithActions } from '../../src/domain/logbook/records';
-import type { SessionRecord } from '../../src/domain/sessions/records';
+import type { ActionRecord } from '../../src/domain/records/action';
+import type { EntryRecord, EntryWithActions } from '../../src/domain/records/entry';
+import type { SessionRecord } from '../../src/domain/records/session';
 
 const T = '2026-03-01T09:00:00.000Z';
+const sessionNotesMarkdown = (bundle: SessionBundle, options?: NotesOptions) => toMarkdown(sessionNotes(bundle, options));
 const HOSTILE = [
   '# Not a heading',
   '- not a list',
@@ -135,6 +138,7 @@ describe('session notes as Markdown', () => {
         'Cards discussed',
         'Reflections and actions',
         'Have open, strengths-based conversations with people and communities, taking a genuine interest.',
+        'Actions',
         'Session notes',
       ]);
       // The reflection, the notes and the session notes come back word for word.
@@ -158,7 +162,7 @@ describe('session notes as Markdown', () => {
     expect(markdown).toContain('Call the forum');
     const full = sessionNotesMarkdown(bundle, ALL_NOTES);
     expect(full).toContain('Private thoughts about Jo');
-    expect(full).toContain('owner: Jo Bloggs');
+    expect(full).toContain('Who: Jo Bloggs');
     expect(full).toContain('Participants: A.B., C.D.');
   });
 
@@ -233,7 +237,7 @@ describe('actions as iCalendar', () => {
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events).toHaveLength(2);
     expect(events[0]!.summary).toBe(`Action: ${long}`);
-    expect(events[0]!.description).toBe('Owner: Sam, Priya; Jo\nCard: Have open, strengths-based conversations with people and communities, taking a genuine interest. (capability 1)\nCommunity: Hulme');
+    expect(events[0]!.description).toBe('Who: Sam, Priya; Jo\nCard: Have open, strengths-based conversations with people and communities, taking a genuine interest. (capability 1)\nCommunity: Hulme');
     expect(events[0]!.startDate.toString()).toBe('2026-04-01');
     expect(events[0]!.startDate.isDate).toBe(true);
     expect(events[1]!.endDate.toString()).toBe('2027-01-01');
@@ -261,12 +265,11 @@ describe('file names', () => {
 
 describe('the whole logbook as Markdown', () => {
   it('groups entries by day and keeps hostile text as text', async () => {
-    const { logbookMarkdown } = await import('../../src/domain/exports/logbook-markdown');
     const items: EntryWithActions[] = HOSTILE.slice(0, 6).map((text, i) => ({
       entry: entry(`E${i}`, text, { createdAt: `2026-03-0${1 + (i % 2)}T09:00:00.000Z` }),
       actions: [action(`A${i}`, `E${i}`, text)],
     }));
-    const found = blocks(logbookMarkdown(items, new Date('2026-03-05T10:00:00Z')));
+    const found = blocks(toMarkdown(logbookNotes(items, new Date('2026-03-05T10:00:00Z'))));
     expect(found.html + found.links + found.code).toBe(0);
     expect(found.headings.filter((h) => /^\d+ March 2026$/.test(h)).length).toBeGreaterThanOrEqual(2);
     expect(found.headings[0]).toBe('Power Shifting logbook');

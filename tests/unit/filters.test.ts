@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesIndex, narrows, NO_FILTER, queryTerms, sortOpenActions, type IndexItem, type LogbookFilter } from '../../src/domain/logbook/filters';
-import type { ActionRecord } from '../../src/domain/logbook/records';
+import type { ActionRecord } from '../../src/domain/records/action';
 
 const q = (query: string, more: Partial<LogbookFilter> = {}): LogbookFilter => ({ ...NO_FILTER, query, ...more });
 

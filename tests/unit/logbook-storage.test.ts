@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyAction, emptyDraft, type EntryDraft } from '../../src/domain/logbook/drafts';
 import { matches, NO_FILTER, type OpenActionsPage } from '../../src/domain/logbook/filters';
-import type { ActionRecord, EntryWithActions } from '../../src/domain/logbook/records';
+import type { ActionRecord } from '../../src/domain/records/action';
+import type { EntryWithActions } from '../../src/domain/records/entry';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { StorageProblem } from '../../src/storage/storage-problem';
 import { v1Database, V1_RECORDS, writeRawDatabase } from '../fixtures/db-v1';
@@ -23,7 +25,7 @@ let logbook: Logbook;
 let clock = new Date('2026-03-01T09:00:00Z');
 
 function open(options: Parameters<typeof openLogbook>[1] = {}) {
-  return openLogbook('test-logbook', { indexedDB: factory, IDBKeyRange, now: () => clock, ...options });
+  return openLogbook('test-logbook', { indexedDB: factory, IDBKeyRange, now: () => clock, device: 'testdev1', ...options });
 }
 
 function draftWith(changes: Partial<EntryDraft>): EntryDraft {
@@ -44,7 +46,7 @@ afterEach(() => logbook.close());
 
 describe('saving entries', () => {
   it('creates an entry with its actions, with ULIDs, timestamps and no tombstone', async () => {
-    const saved = await logbook.save(
+    const saved = await logbook.entries.save(
       draftWith({
         community: '  Older people in Hulme ',
         reflection: 'We ask but rarely act on it.',
@@ -62,12 +64,12 @@ describe('saving entries', () => {
     expect(saved.entry.deleted).toBe(0);
     expect(saved.actions.map((a) => a.what)).toEqual(['Draft panel terms', 'Book the library room']);
     expect(saved.actions.every((a) => a.entryId === saved.entry.id)).toBe(true);
-    const loaded = await logbook.get(saved.entry.id);
+    const loaded = await logbook.entries.get(saved.entry.id);
     expect(loaded).toEqual(saved);
   });
 
   it('edits an entry in place: same id and createdAt, newer updatedAt, removed actions tombstoned', async () => {
-    const first = await logbook.save(
+    const first = await logbook.entries.save(
       draftWith({
         reflection: 'first',
         actions: [
@@ -78,7 +80,7 @@ describe('saving entries', () => {
     );
     nextTick();
     const keep = first.actions[0]!;
-    const second = await logbook.save(
+    const second = await logbook.entries.save(
       draftWith({
         id: first.entry.id,
         reflection: 'second',
@@ -91,26 +93,26 @@ describe('saving entries', () => {
     expect(second.actions).toHaveLength(1);
     // An unchanged action keeps its updatedAt, so a later merge does not think it changed.
     expect(second.actions[0]!.updatedAt).toBe(keep.updatedAt);
-    expect((await logbook.get(first.entry.id))!.actions.map((a) => a.what)).toEqual(['Keep me']);
+    expect((await logbook.entries.get(first.entry.id))!.actions.map((a) => a.what)).toEqual(['Keep me']);
     const backup = await rawActions(first.entry.id);
     expect(backup.find((a) => a.what === 'Remove me')).toMatchObject({ deleted: 1, updatedAt: second.entry.updatedAt });
   });
 
   it('deletes with a tombstone and undoes exactly that delete', async () => {
-    const saved = await logbook.save(
+    const saved = await logbook.entries.save(
       draftWith({ reflection: 'x', actions: [{ ...emptyAction(), what: 'a' }, { ...emptyAction(), what: 'b' }] }),
     );
     // An action removed earlier must stay removed after undo.
     nextTick();
-    await logbook.save(draftWith({ id: saved.entry.id, reflection: 'x', actions: [{ ...saved.actions[0]!, followUp: { happened: '', learned: '' } }] }));
+    await logbook.entries.save(draftWith({ id: saved.entry.id, reflection: 'x', actions: [{ ...saved.actions[0]!, followUp: { happened: '', learned: '' } }] }));
     nextTick();
-    const undo = await logbook.remove(saved.entry.id);
+    const undo = await logbook.entries.remove(saved.entry.id);
     expect(undo.actionIds).toEqual([saved.actions[0]!.id]);
-    const tombstone = await logbook.get(saved.entry.id);
+    const tombstone = await logbook.entries.get(saved.entry.id);
     expect(tombstone?.entry.deleted).toBe(1);
     expect(await live()).toEqual([]);
     nextTick();
-    await logbook.undoRemove(undo);
+    await logbook.entries.undoRemove(undo);
     const back = await live();
     expect(back).toHaveLength(1);
     expect(back[0]!.actions.map((a) => a.what)).toEqual(['a']);
@@ -121,18 +123,18 @@ describe('saving entries', () => {
       reflection: 'should not be saved',
       actions: [{ ...emptyAction(), what: 'fine' }, { ...emptyAction(), what: 'broken', due: (() => 'x') as unknown as string }],
     });
-    await expect(logbook.save(bad)).rejects.toBeInstanceOf(StorageProblem);
+    await expect(logbook.entries.save(bad)).rejects.toBeInstanceOf(StorageProblem);
     expect(await rawCount('entries')).toBe(0);
   });
 
   it('marks an action done with a follow-up and keeps it searchable', async () => {
-    const saved = await logbook.save(draftWith({ actions: [{ ...emptyAction(), what: 'Walkabout' }] }));
+    const saved = await logbook.entries.save(draftWith({ actions: [{ ...emptyAction(), what: 'Walkabout' }] }));
     nextTick();
-    await logbook.updateAction(saved.actions[0]!, {
+    await logbook.entries.updateAction(saved.actions[0]!, {
       status: 'done',
       followUp: { happened: 'Went with six residents', learned: 'Bus stops matter more than we thought' },
     });
-    const after = (await logbook.get(saved.entry.id))!;
+    const after = (await logbook.entries.get(saved.entry.id))!;
     expect(after.actions[0]).toMatchObject({ status: 'done', followUp: { happened: 'Went with six residents' } });
     expect(matches(after, { ...NO_FILTER, query: 'bus stops matter' })).toBe(true);
     expect(after.entry.updatedAt).toBe(clock.toISOString());
@@ -141,9 +143,9 @@ describe('saving entries', () => {
 
 describe('finding entries', () => {
   it('filters by capability, group, status, tag, date and words of the text', async () => {
-    await logbook.save(draftWith({ community: 'Hulme', tags: ['Housing'], actions: [{ ...emptyAction(), what: 'Call Jo', status: 'done' }] }));
+    await logbook.entries.save(draftWith({ community: 'Hulme', tags: ['Housing'], actions: [{ ...emptyAction(), what: 'Call Jo', status: 'done' }] }));
     nextTick(86_400_000 * 3);
-    await logbook.save({ ...emptyDraft(undefined, 7), notes: 'A free note about networks', tags: ['networks'] });
+    await logbook.entries.save({ ...emptyDraft(undefined, 7), notes: 'A free note about networks', tags: ['networks'] });
     const items = await live();
     const find = (filter: Partial<typeof NO_FILTER> & Record<string, unknown>) =>
       items.filter((i) => matches(i, { ...NO_FILTER, ...filter })).map((i) => i.entry.community || i.entry.notes);
@@ -165,11 +167,11 @@ describe('finding entries', () => {
   it('tells every watcher about a change (as another tab would see it)', async () => {
     const other = open();
     const seen: number[] = [];
-    const stop = other.watchRecent(100, (items) => seen.push(items.length), (p) => {
+    const stop = other.entries.watchRecent(100, (items) => seen.push(items.length), (p) => {
       throw p;
     });
     await waitFor(() => seen.length > 0);
-    await logbook.save(draftWith({ reflection: 'hello' }));
+    await logbook.entries.save(draftWith({ reflection: 'hello' }));
     await waitFor(() => seen.at(-1) === 1);
     stop();
     other.close();
@@ -177,14 +179,21 @@ describe('finding entries', () => {
 });
 
 describe('drafts and settings', () => {
-  it('keeps one draft per key until deleted', async () => {
-    await logbook.saveDraft('new:cap-02-public-2', draftWith({ reflection: 'typing…' }));
-    await logbook.saveDraft('new:cap-02-public-2', draftWith({ reflection: 'typing more…' }));
-    expect((await logbook.loadDraft('new:cap-02-public-2'))?.draft.reflection).toBe('typing more…');
-    await logbook.deleteDraft('new:cap-02-public-2');
-    expect(await logbook.loadDraft('new:cap-02-public-2')).toBeUndefined();
-    await logbook.setMeta('persistRequested', true);
-    expect(await logbook.getMeta<boolean>('persistRequested')).toBe(true);
+  it('keeps one draft per tab and thing being written, until that one is deleted', async () => {
+    await logbook.drafts.put('tab-a', 'new:card:cap-02-public-2', draftWith({ reflection: 'typing…' }));
+    await logbook.drafts.put('tab-a', 'new:card:cap-02-public-2', draftWith({ reflection: 'typing more…' }));
+    await logbook.drafts.put('tab-b', 'new:card:cap-02-public-2', draftWith({ reflection: 'another tab' }));
+    expect(((await logbook.drafts.get('tab-a|new:card:cap-02-public-2'))?.value as EntryDraft).reflection).toBe('typing more…');
+    expect((await logbook.drafts.of('new:card:cap-02-public-2')).map((d) => d.tab).sort()).toEqual(['tab-a', 'tab-b']);
+    await logbook.drafts.remove('tab-a|new:card:cap-02-public-2');
+    expect(await logbook.drafts.get('tab-a|new:card:cap-02-public-2')).toBeUndefined();
+    // The other tab's draft of the same card is untouched.
+    expect(((await logbook.drafts.get('tab-b|new:card:cap-02-public-2'))?.value as EntryDraft).reflection).toBe('another tab');
+    const moved = await logbook.drafts.move('tab-b|new:card:cap-02-public-2', 'tab-c', 'new:card:cap-02-public-2');
+    expect(moved?.key).toBe('tab-c|new:card:cap-02-public-2');
+    expect(await logbook.drafts.get('tab-b|new:card:cap-02-public-2')).toBeUndefined();
+    await logbook.meta.set('persistRequested', true);
+    expect(await logbook.meta.get<boolean>('persistRequested')).toBe(true);
   });
 });
 
@@ -199,10 +208,11 @@ describe('schema', () => {
     const { searchText: _dropped, ...entry } = V1_RECORDS.entries[0]!;
     expect(items[0]!.entry).toEqual(entry);
     expect(items[0]!.actions).toEqual(V1_RECORDS.actions);
-    expect((await logbook.get(V1_RECORDS.entries[1]!.id))?.entry.deleted).toBe(1);
-    expect((await logbook.loadDraft('new:free'))?.draft.reflection).toBe('I was writing this when');
+    expect((await logbook.entries.get(V1_RECORDS.entries[1]!.id))?.entry.deleted).toBe(1);
+    // A draft from before tabs were told apart is kept, as a closed tab's.
+    expect(((await logbook.drafts.get('earlier|new:free'))?.value as EntryDraft).reflection).toBe('I was writing this when');
     // And it can still be written to.
-    const saved = await logbook.save(draftWith({ id: V1_RECORDS.entries[0]!.id, reflection: 'edited', community: 'Moss Side tenants' }));
+    const saved = await logbook.entries.save(draftWith({ id: V1_RECORDS.entries[0]!.id, reflection: 'edited', community: 'Moss Side tenants' }));
     expect(saved.entry.createdAt).toBe(V1_RECORDS.entries[0]!.createdAt);
   });
 
@@ -222,17 +232,44 @@ describe('schema', () => {
     expect(await live()).toHaveLength(1);
   });
 
-  it('moves each action into its entry and keeps an action whose entry is missing', async () => {
+  it('moves each action into its entry, and brings an action whose entry is missing back as a note of its own', async () => {
     logbook.close();
     factory = new IDBFactory();
     const orphan = { ...V1_RECORDS.actions[0]!, id: '01JA0000000000000000000009', entryId: '01JA000000000000000000000X' };
     await writeRawDatabase(v1Database('test-logbook', { actions: [orphan] }), factory);
     logbook = open();
-    expect((await live())[0]!.actions).toEqual(V1_RECORDS.actions);
+    const items = await live();
+    expect(items.find((i) => i.entry.id === V1_RECORDS.entries[0]!.id)!.actions).toEqual(V1_RECORDS.actions);
     expect(await rawActions(V1_RECORDS.entries[0]!.id)).toEqual(V1_RECORDS.actions);
     expect(await rawActions(V1_RECORDS.entries[1]!.id)).toEqual([]);
-    expect(await logbook.getMeta('orphanedActions')).toEqual([orphan]);
+    const recovered = items.find((i) => i.entry.id === orphan.entryId)!;
+    expect(recovered.entry.notes).toContain('Recovered');
+    expect(recovered.actions).toEqual([orphan]);
+    expect(await logbook.meta.get('orphanedActions')).toBeUndefined();
+    // And so it is in a backup.
+    expect((await logbook.backups.exportAll()).actions.map((a) => a.id)).toContain(orphan.id);
     expect(await rawStores()).not.toContain('actions');
+  });
+
+  it('gives an action id used under two entries (as an earlier version could) an id of its own, losing neither', async () => {
+    logbook.close();
+    factory = new IDBFactory();
+    // The released version 5 schema, with one action id stored under two entries.
+    const v5 = new Dexie('test-logbook', { indexedDB: factory, IDBKeyRange });
+    v5.version(5).stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions', drafts: 'key', meta: 'key', sessions: 'id, date, series, updatedAt, deleted' });
+    const [first, second] = V1_RECORDS.entries.map(({ searchText: _s, ...e }) => e);
+    const action = V1_RECORDS.actions[0]!;
+    await v5.table('entries').bulkPut([
+      { ...first, actions: [action], openActions: [] },
+      { ...second, deleted: 0, actions: [{ ...action, entryId: second!.id, what: 'The second copy' }], openActions: [] },
+    ]);
+    v5.close();
+    logbook = open();
+    const data = await logbook.backups.exportAll();
+    const copies = data.actions.filter((a) => a.what === 'The second copy' || a.id === V1_RECORDS.actions[0]!.id);
+    expect(copies).toHaveLength(2);
+    expect(new Set(copies.map((a) => a.id)).size).toBe(2);
+    expect(new Set(data.actions.map((a) => a.id)).size).toBe(data.actions.length);
   });
 });
 
@@ -240,12 +277,12 @@ describe('the open actions index', () => {
   const action = (what: string, due = '', status: ActionRecord['status'] = 'planned') => ({ ...emptyAction(), what, due, status });
 
   it('pages open actions across entries in due order, with counts over the whole logbook', async () => {
-    await logbook.save(draftWith({ actions: [action('Late A', '2026-01-10'), action('No date A'), action('Done A', '2026-01-01', 'done')] }));
+    await logbook.entries.save(draftWith({ actions: [action('Late A', '2026-01-10'), action('No date A'), action('Done A', '2026-01-01', 'done')] }));
     nextTick();
-    await logbook.save(draftWith({ actions: [action('Soon B', '2026-04-01'), action('Late B', '2026-02-01')] }));
+    await logbook.entries.save(draftWith({ actions: [action('Soon B', '2026-04-01'), action('Late B', '2026-02-01')] }));
     nextTick();
-    const gone = await logbook.save(draftWith({ actions: [action('Deleted entry', '2026-01-01')] }));
-    await logbook.remove(gone.entry.id);
+    const gone = await logbook.entries.save(draftWith({ actions: [action('Deleted entry', '2026-01-01')] }));
+    await logbook.entries.remove(gone.entry.id);
 
     const page = await openActions(2, '2026-03-01');
     expect(page.items.map((i) => i.action.what)).toEqual(['Late A', 'Late B']);
@@ -254,16 +291,16 @@ describe('the open actions index', () => {
     expect((await openActions(10, '2026-03-01')).items.map((i) => i.action.what)).toEqual(['Late A', 'Late B', 'Soon B', 'No date A']);
     // The index is storage's own: it never reaches the app or a backup.
     expect(Object.keys(page.items[0]!.entry)).not.toContain('openActions');
-    expect((await logbook.exportAll()).entries.every((e) => !('openActions' in e))).toBe(true);
+    expect((await logbook.backups.exportAll()).entries.every((e) => !('openActions' in e) && !('actionIds' in e))).toBe(true);
   });
 
   it('follows an action marked done, a deleted entry and its undo', async () => {
-    const saved = await logbook.save(draftWith({ actions: [action('One', '2026-01-10'), action('Two')] }));
-    await logbook.updateAction(saved.actions[0]!, { status: 'done' });
+    const saved = await logbook.entries.save(draftWith({ actions: [action('One', '2026-01-10'), action('Two')] }));
+    await logbook.entries.updateAction(saved.actions[0]!, { status: 'done' });
     expect(await openActions(10, '2026-03-01')).toMatchObject({ total: 1, overdue: 0, dated: 0 });
-    const undo = await logbook.remove(saved.entry.id);
+    const undo = await logbook.entries.remove(saved.entry.id);
     expect((await openActions(10, '2026-03-01')).total).toBe(0);
-    await logbook.undoRemove(undo);
+    await logbook.entries.undoRemove(undo);
     expect((await openActions(10, '2026-03-01')).items.map((i) => i.action.what)).toEqual(['Two']);
   });
 
@@ -287,11 +324,11 @@ describe('the open actions index', () => {
     logbook = open();
     const open1 = V1_RECORDS.actions.filter((a) => a.status === 'planned' || a.status === 'doing');
     expect((await openActions(10, '2026-03-01')).total).toBe(open1.length);
-    const data = await logbook.exportAll();
+    const data = await logbook.backups.exportAll();
     const other = openLogbook('other', { indexedDB: factory, IDBKeyRange, now: () => clock });
-    await other.merge(data);
+    await other.backups.merge(data);
     const page = await new Promise<OpenActionsPage>((resolve, reject) => {
-      const stop = other.watchOpenActions(10, '2026-03-01', (value) => (resolve(value), queueMicrotask(() => stop())), reject);
+      const stop = other.entries.watchOpenActions(10, '2026-03-01', (value) => (resolve(value), queueMicrotask(() => stop())), reject);
     });
     expect(page.items.map((i) => i.action.id)).toEqual(open1.map((a) => a.id));
     other.close();
@@ -313,7 +350,7 @@ describe('problems from other tabs', () => {
       request.onerror = () => reject(request.error);
     });
     expect(problems).toEqual(['version']);
-    await expect(logbook.save(draftWith({ reflection: 'after' }))).rejects.toMatchObject({ kind: expect.stringMatching(/version/) });
+    await expect(logbook.entries.save(draftWith({ reflection: 'after' }))).rejects.toMatchObject({ kind: expect.stringMatching(/version/) });
   });
 
   it('reports when an old tab blocks the upgrade, then carries on when it closes', async () => {
@@ -337,7 +374,7 @@ describe('problems from other tabs', () => {
 
 function openActions(limit: number, day: string): Promise<OpenActionsPage> {
   return new Promise((resolve, reject) => {
-    const stop = logbook.watchOpenActions(
+    const stop = logbook.entries.watchOpenActions(
       limit,
       day,
       (page) => {
@@ -350,7 +387,7 @@ function openActions(limit: number, day: string): Promise<OpenActionsPage> {
 }
 
 async function live(): Promise<EntryWithActions[]> {
-  return (await logbook.liveEntries()).items;
+  return await logbook.entries.live();
 }
 
 function rawRequest<T>(run: (db: IDBDatabase) => IDBRequest<T>): Promise<T> {

@@ -5,10 +5,16 @@ import { kindOf, StorageProblem, toStorageProblem } from '../../src/storage/stor
 const domError = (name: string) => Object.assign(new Error(name), { name });
 
 describe('storage problems', () => {
-  it('recognises a full disk, also inside an aborted transaction', () => {
-    expect(kindOf(new Dexie.QuotaExceededError('full'))).toBe('quota');
-    expect(kindOf(new Dexie.AbortError('Transaction aborted', domError('QuotaExceededError')))).toBe('quota');
-    expect(kindOf(domError('QuotaExceededError'))).toBe('quota');
+  it('recognises a full or damaged disk, also inside an aborted transaction, as Chromium and others report it', () => {
+    expect(kindOf(new Dexie.QuotaExceededError('full'))).toBe('full');
+    expect(kindOf(new Dexie.AbortError('Transaction aborted', domError('QuotaExceededError')))).toBe('full');
+    expect(kindOf(domError('QuotaExceededError'))).toBe('full');
+    // Chromium, when its files cannot be written.
+    expect(kindOf(Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'DataError' }))).toBe('full');
+    expect(kindOf(new Dexie.DataError('Failed to write blobs (IOError)'))).toBe('full');
+    // …and when it then cannot open them.
+    expect(kindOf(new Dexie.OpenFailedError('open failed', domError('UnknownError')))).toBe('full');
+    expect(kindOf(new Dexie.UnknownError('Internal error opening backing store'))).toBe('full');
   });
 
   it('recognises IndexedDB being unavailable', () => {
@@ -28,13 +34,15 @@ describe('storage problems', () => {
     expect(problem).toBeInstanceOf(StorageProblem);
     expect(problem.kind).toBe('unknown');
     expect(problem.detail).toBe('disk on fire');
-    expect(problem.message).toMatch(/nothing was changed\. Your text is still here/);
+    expect(problem.message).toMatch(/nothing was changed/);
+    // Whether typed text is still there is for the screen that had it to say.
+    expect(problem.message).not.toMatch(/text/);
     expect(toStorageProblem(problem)).toBe(problem);
     expect(kindOf(undefined)).toBe('unknown');
   });
 
   it('speaks plain English for every kind', () => {
-    for (const kind of ['quota', 'blocked', 'version', 'unavailable', 'unknown'] as const) {
+    for (const kind of ['full', 'blocked', 'version', 'unavailable', 'unknown'] as const) {
       const message = new StorageProblem(kind).message;
       expect(message).not.toMatch(/Dexie|IndexedDB|Error|transaction/);
       expect(message.length).toBeGreaterThan(60);

@@ -1,22 +1,29 @@
 /**
  * Backups: the whole logbook in a versioned envelope, and the strict reading of one. A file is
- * validated completely before anything is written; records merge by id with the newer
- * `updatedAt` winning, so importing the same file twice changes nothing.
+ * validated completely before anything is written, with the same record schemas the app stores
+ * (src/domain/records); then each record is normalised as storage reads are. Fields and record
+ * types this version does not know are kept, so a newer version's backup survives a restore and
+ * a new backup made here.
  */
 import * as v from 'valibot';
-import { ACTION_STATUSES, type ActionRecord, type EntryRecord } from '../logbook/records';
-import { SESSION_KINDS, type SessionRecord } from '../sessions/records';
+import { ActionSchema, type ActionRecord } from '../records/action';
+import { EntrySchema, type EntryRecord } from '../records/entry';
+import { Short, Time } from '../records/fields';
+import type { Versioned } from '../records/merge';
+import { restoreAction, restoreEntry, restoreSession } from '../records/restore';
+import { SessionSchema, type SessionRecord } from '../records/session';
 
 export const BACKUP_FORMAT = 'power-shifting-backup';
 export const BACKUP_VERSION = 1;
 /** A backup of 50,000 entries is about 130 MB; a file far beyond that is not one of ours. */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
-export const MAX_TEXT = 100_000;
 
 export interface BackupData {
   entries: EntryRecord[];
   actions: ActionRecord[];
   sessions: SessionRecord[];
+  /** Record types from a newer version, by name: kept and written back, never shown. */
+  other?: Record<string, Versioned[]>;
 }
 
 export interface Backup {
@@ -27,14 +34,17 @@ export interface Backup {
   data: BackupData;
 }
 
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function makeBackup(data: BackupData, now: Date, appVersion: string): Backup {
-  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const other = Object.fromEntries(Object.entries(data.other ?? {}).map(([name, records]) => [name, [...records].sort(byId)]));
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     app: { name: 'Power Shifting', version: appVersion },
     data: {
+      ...other,
       entries: [...data.entries].sort(byId),
       actions: [...data.actions].sort(byId),
       sessions: [...data.sessions].sort(byId),
@@ -63,81 +73,47 @@ export function backupJson(backup: Backup): string {
 
 // ---- Reading a backup ---------------------------------------------------------------------
 
-const Text = v.pipe(v.string('must be text'), v.maxLength(MAX_TEXT, `is longer than ${MAX_TEXT.toLocaleString('en-GB')} characters`));
-const Short = v.pipe(v.string('must be text'), v.maxLength(500, 'is longer than 500 characters'));
-const Id = v.pipe(v.string('must be text'), v.regex(/^[0-9A-Za-z_-]{1,64}$/, 'is not a valid id'));
-const Time = v.pipe(v.string('must be a date and time'), v.isoTimestamp('must be a date and time'));
-const Day = v.pipe(v.string('must be a date'), v.isoDate('must be a date like 2026-03-01'));
-const OptionalDay = v.union([v.literal(''), Day], 'must be empty or a date like 2026-03-01');
-const Deleted = v.pipe(
-  v.union([v.picklist([0, 1]), v.boolean()], 'must be 0 or 1'),
-  v.transform((d): 0 | 1 => (d === true || d === 1 ? 1 : 0)),
+const KNOWN_TABLES = ['entries', 'actions', 'sessions'];
+const OtherRecord = v.looseObject({ id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{1,64}$/)), createdAt: Time, updatedAt: Time });
+
+const EnvelopeSchema = v.object(
+  {
+    format: v.literal(BACKUP_FORMAT),
+    version: v.number('must be a number'),
+    exportedAt: Time,
+    app: v.object({ name: Short, version: Short }, 'must name the app that made it'),
+    data: v.looseObject(
+      {
+        entries: v.array(v.looseObject(EntrySchema.entries, 'must be an entry'), 'must be a list'),
+        actions: v.array(v.looseObject(ActionSchema.entries, 'must be an action'), 'must be a list'),
+        sessions: v.optional(v.array(v.looseObject(SessionSchema.entries, 'must be a session'), 'must be a list'), []),
+      },
+      'must hold the logbook',
+    ),
+  },
+  'must be a backup',
 );
-const Count = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0), v.maxValue(1_000_000));
-
-const Tracked = { id: Id, createdAt: Time, updatedAt: Time, deleted: Deleted };
-
-const CardSnapshotSchema = v.object({
-  deckId: Short,
-  cardId: Short,
-  capabilityNumber: Count,
-  capabilityHeading: Text,
-  groupId: Short,
-  groupName: Short,
-  text: Text,
-});
-
-const EntrySchema = v.object({
-  ...Tracked,
-  card: v.optional(CardSnapshotSchema),
-  capabilityNumber: v.optional(Count),
-  sessionId: v.optional(Id),
-  community: v.optional(Text, ''),
-  reflection: v.optional(Text, ''),
-  notes: v.optional(Text, ''),
-  tags: v.optional(v.pipe(v.array(Short), v.maxLength(200)), []),
-});
-
-const ActionSchema = v.object({
-  ...Tracked,
-  entryId: Id,
-  what: v.optional(Text, ''),
-  owner: v.optional(Short, ''),
-  due: v.optional(OptionalDay, ''),
-  status: v.picklist(ACTION_STATUSES, `must be one of ${ACTION_STATUSES.join(', ')}`),
-  followUp: v.optional(v.object({ happened: v.optional(Text, ''), learned: v.optional(Text, '') }), { happened: '', learned: '' }),
-  order: v.optional(Count, 0),
-});
-
-const SessionSchema = v.object({
-  ...Tracked,
-  kind: v.picklist(SESSION_KINDS, `must be one of ${SESSION_KINDS.join(', ')}`),
-  title: Short,
-  date: Day,
-  participants: v.optional(v.pipe(v.array(Short), v.maxLength(500)), []),
-  series: v.optional(Short, ''),
-  status: v.picklist(['active', 'paused', 'ended'], 'must be active, paused or ended'),
-  cards: v.optional(v.array(v.object({ deckId: Short, cardId: Short, at: Time })), []),
-  cardNotes: v.optional(v.array(v.object({ cardId: Short, text: Text })), []),
-  notes: v.optional(Text, ''),
-  endedAt: v.optional(Time),
-});
-
-const EnvelopeSchema = v.object({
-  format: v.literal(BACKUP_FORMAT),
-  version: v.number(),
-  exportedAt: Time,
-  app: v.object({ name: Short, version: Short }),
-  data: v.object({
-    entries: v.array(EntrySchema, 'must be a list'),
-    actions: v.array(ActionSchema, 'must be a list'),
-    sessions: v.optional(v.array(SessionSchema, 'must be a list'), []),
-  }),
-});
 
 export type ReadResult = { ok: true; backup: Backup } | { ok: false; message: string };
 
-const NOT_OURS = 'This file is not a Power Shifting backup, so nothing was imported. Choose a file whose name starts with “power-shifting-backup”.';
+/**
+ * Fields no record may bring in from a file, although other unknown fields are kept: what
+ * storage keeps beside an entry (its indexes and actions), and the search text early versions
+ * stored. (Valibot already drops __proto__, prototype and constructor.)
+ */
+const RESERVED = ['searchText', 'openActions', 'actionIds', 'actions'];
+
+function withoutReserved<T extends object>(record: T): T {
+  if (!RESERVED.some((key) => key in record)) return record;
+  const copy = { ...record } as Record<string, unknown>;
+  for (const key of RESERVED) delete copy[key];
+  return copy as T;
+}
+
+const NOTHING = 'Nothing was imported.';
+const NOT_OURS = `This file is not a Power Shifting backup, so nothing was imported. Choose a file whose name starts with “power-shifting-backup”.`;
+const DAMAGED = 'This backup is damaged, so nothing was imported:';
+const TRY_ANOTHER = 'Try an earlier backup, or the same backup saved again from the device that made it.';
 
 export function readBackup(text: string): ReadResult {
   if (text.length > MAX_BACKUP_BYTES) return { ok: false, message: tooBig() };
@@ -147,7 +123,7 @@ export function readBackup(text: string): ReadResult {
   } catch {
     return {
       ok: false,
-      message: 'This file could not be read as a backup: it is not valid JSON. It may have been cut short, or be a different kind of file. Nothing was imported.',
+      message: `This file could not be read as a backup: it is not valid JSON. It may have been cut short, or be a different kind of file. ${NOTHING}`,
     };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, message: NOT_OURS };
@@ -156,116 +132,91 @@ export function readBackup(text: string): ReadResult {
   if (typeof envelope.version === 'number' && envelope.version > BACKUP_VERSION) {
     return {
       ok: false,
-      message: `This backup was made by a newer version of Power Shifting (backup format ${envelope.version}). Update the app by reloading it while online, then try again. Nothing was imported.`,
+      message: `This backup was made by a newer version of Power Shifting (backup format ${envelope.version}). Update the app by reloading it while online, then try again. ${NOTHING}`,
     };
   }
   if (envelope.version !== BACKUP_VERSION) return { ok: false, message: NOT_OURS };
   const parsed = v.safeParse(EnvelopeSchema, json, { abortEarly: true });
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const where = issue ? describePath(issue) : 'the file';
-    return {
-      ok: false,
-      message: `This backup is damaged, so nothing was imported: ${where} ${issue?.message ?? 'is not as expected'}.`,
-    };
+    return { ok: false, message: `${DAMAGED} ${issue ? describeIssue(issue) : 'it is not as expected'}. ${TRY_ANOTHER}` };
   }
-  const data = parsed.output.data;
-  const duplicate = firstDuplicate(data.entries, 'entry') ?? firstDuplicate(data.actions, 'action') ?? firstDuplicate(data.sessions, 'session');
-  if (duplicate) return { ok: false, message: duplicate };
-  const entryIds = new Set(data.entries.map((e) => e.id));
-  const orphan = data.actions.findIndex((a) => !entryIds.has(a.entryId));
-  if (orphan >= 0) {
-    return { ok: false, message: `This backup is damaged, so nothing was imported: action ${orphan + 1} belongs to an entry that is not in the file.` };
+  const { entries, actions, sessions, ...rest } = parsed.output.data;
+  const other: Record<string, Versioned[]> = {};
+  for (const [name, records] of Object.entries(rest)) {
+    if (KNOWN_TABLES.includes(name)) continue;
+    const list = v.safeParse(v.array(OtherRecord), records);
+    // A list of records from a newer version is kept; anything else there is not ours to keep.
+    if (list.success) other[name] = list.output.map((r) => ({ ...r, deleted: r.deleted === 1 || r.deleted === true ? 1 : 0 }) as Versioned);
   }
+  const data: BackupData = {
+    entries: (entries as EntryRecord[]).map((e) => restoreEntry(withoutReserved(e))),
+    actions: (actions as ActionRecord[]).map((a) => restoreAction(withoutReserved(a))),
+    sessions: (sessions as SessionRecord[]).map((s) => restoreSession(withoutReserved(s))),
+    ...(Object.keys(other).length ? { other } : {}),
+  };
+  const problem = problemOf(data);
+  if (problem) return { ok: false, message: problem };
   return {
     ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: parsed.output.exportedAt,
-      app: parsed.output.app,
-      data: { entries: data.entries as EntryRecord[], actions: data.actions as ActionRecord[], sessions: data.sessions as SessionRecord[] },
-    },
+    backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: parsed.output.exportedAt, app: parsed.output.app, data },
   };
 }
 
+/**
+ * What makes a logbook's records unusable as a whole, whatever each looks like: the same id
+ * twice, or an action without its entry. Checked when a backup is read, and before one is
+ * written, so the app never writes a backup it would refuse.
+ */
+export function problemOf(data: BackupData): string | undefined {
+  const duplicate =
+    firstDuplicate(data.entries, 'entry') ?? firstDuplicate(data.actions, 'action') ?? firstDuplicate(data.sessions, 'session');
+  if (duplicate) return duplicate;
+  const entryIds = new Set(data.entries.map((e) => e.id));
+  const orphan = data.actions.findIndex((a) => !entryIds.has(a.entryId));
+  if (orphan >= 0) return `${DAMAGED} action ${orphan + 1} belongs to an entry that is not in the file. ${TRY_ANOTHER}`;
+  return undefined;
+}
+
 export function tooBig(): string {
-  return `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, more than any Power Shifting backup should be, so it was not imported.`;
+  return `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, more than any Power Shifting backup should be, so it was not imported. Check you chose the right file.`;
 }
 
 const NOUNS: Record<string, string> = { entries: 'entry', actions: 'action', sessions: 'session' };
 
-function describePath(issue: v.BaseIssue<unknown>): string {
-  const path = issue.path ?? [];
-  const keys = path.map((p) => p.key);
+/** Valibot's own wording ("Invalid type: Expected Array but received 5") in plain English. */
+const EXPECTED: Record<string, string> = {
+  Array: 'must be a list',
+  Object: 'must be a group of fields',
+  string: 'must be text',
+  number: 'must be a number',
+  boolean: 'must be yes or no',
+};
+
+function plain(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.received === 'undefined') return 'is missing';
+  if (!issue.message.startsWith('Invalid')) return issue.message;
+  return EXPECTED[issue.expected ?? ''] ?? 'is not in the form a backup needs';
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const keys = (issue.path ?? []).map((p) => p.key);
   const table = keys[1];
   const index = keys[2];
   if (keys[0] === 'data' && typeof table === 'string' && typeof index === 'number') {
     const field = keys.slice(3).join('.');
-    return `${NOUNS[table] ?? table} ${index + 1}${field ? `, field “${field}”,` : ''}`;
+    return `${NOUNS[table] ?? table} ${index + 1}${field ? `, field “${field}”,` : ''} ${plain(issue)}`;
   }
-  return keys.length ? `the field “${keys.join('.')}”` : 'the file';
+  return `${keys.length ? `the field “${keys.join('.')}”` : 'the file'} ${plain(issue)}`;
 }
 
 function firstDuplicate(records: readonly { id: string }[], noun: string): string | undefined {
   const seen = new Set<string>();
   for (const record of records) {
-    if (seen.has(record.id)) return `This backup lists the same ${noun} twice (id ${record.id}), so it may be damaged. Nothing was imported.`;
+    if (seen.has(record.id)) return `This backup lists the same ${noun} twice (id ${record.id}), so it may be damaged. ${NOTHING} ${TRY_ANOTHER}`;
     seen.add(record.id);
   }
   return undefined;
-}
-
-// ---- Merging --------------------------------------------------------------------------------
-
-export interface MergeCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface MergePlan {
-  put: BackupData;
-  counts: { entries: MergeCounts; actions: MergeCounts; sessions: MergeCounts };
-}
-
-function plan<T extends { id: string; updatedAt: string }>(
-  incoming: readonly T[],
-  existing: ReadonlyMap<string, T>,
-): { put: T[]; counts: MergeCounts } {
-  const counts = { added: 0, updated: 0, unchanged: 0 };
-  const put: T[] = [];
-  for (const record of incoming) {
-    const current = existing.get(record.id);
-    if (!current) {
-      counts.added++;
-      put.push(record);
-    } else if (record.updatedAt > current.updatedAt) {
-      counts.updated++;
-      put.push(record);
-    } else {
-      counts.unchanged++;
-    }
-  }
-  return { put, counts };
-}
-
-/** Newer `updatedAt` wins, record by record; a newer tombstone deletes, an older one is ignored. */
-export function planMerge(
-  incoming: BackupData,
-  existing: {
-    entries: ReadonlyMap<string, EntryRecord>;
-    actions: ReadonlyMap<string, ActionRecord>;
-    sessions: ReadonlyMap<string, SessionRecord>;
-  },
-): MergePlan {
-  const entries = plan(incoming.entries, existing.entries);
-  const actions = plan(incoming.actions, existing.actions);
-  const sessions = plan(incoming.sessions, existing.sessions);
-  return {
-    put: { entries: entries.put, actions: actions.put, sessions: sessions.put },
-    counts: { entries: entries.counts, actions: actions.counts, sessions: sessions.counts },
-  };
 }
 
 export interface BackupSummary {

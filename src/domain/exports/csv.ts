@@ -1,33 +1,40 @@
 /**
  * The logbook as CSV for spreadsheets: RFC 4180 (CRLF, every field quoted, quotes doubled),
  * UTF-8 with a byte-order mark so Excel reads it correctly, and cells that a spreadsheet would
- * run as formulas defused with a leading apostrophe.
+ * run as formulas defused with a leading apostrophe. The columns are one table of header and
+ * getter; the fields people fill in come from the record schemas, so a new field gets a column.
  */
-import { STATUS_LABELS, type ActionRecord, type EntryRecord, type EntryWithActions } from '../logbook/records';
-import type { SessionRecord } from '../sessions/records';
-import { localDay } from '../logbook/filters';
+import { localDay } from '../dates';
+import { liveActions } from '../logbook/compose';
+import { ActionSchema, type ActionRecord } from '../records/action';
+import { contentFields, shownValue, valueAt } from '../records/content-fields';
+import { EntrySchema, type EntryRecord, type EntryWithActions } from '../records/entry';
+import type { SessionRecord } from '../records/session';
 
-const HEADER = [
-  'Entry ID',
-  'Written',
-  'Session',
-  'Capability',
-  'Capability heading',
-  'Group',
-  'Card ID',
-  'Card',
-  'Community',
-  'What it looks like where we work',
-  'Notes',
-  'Tags',
-  'Action ID',
-  'Action',
-  'Owner',
-  'Due',
-  'Status',
-  'What happened',
-  'What was learned',
-  'Action updated',
+interface Column<T> {
+  header: string;
+  cell: (record: T, sessionTitle: string) => string | number | undefined;
+}
+
+const fieldColumns = <T>(schema: { entries: Record<string, unknown> }): Column<T>[] =>
+  contentFields(schema).map((field) => ({ header: field.label, cell: (record) => shownValue(field, valueAt(record, field.path), '; ') }));
+
+const ENTRY_COLUMNS: Column<EntryRecord>[] = [
+  { header: 'Entry ID', cell: (e) => e.id },
+  { header: 'Written', cell: (e) => localDay(e.createdAt) },
+  { header: 'Session', cell: (_, session) => session },
+  { header: 'Capability', cell: (e) => e.card?.capabilityNumber ?? e.capabilityNumber },
+  { header: 'Capability heading', cell: (e) => e.card?.capabilityHeading },
+  { header: 'Group', cell: (e) => e.card?.groupName },
+  { header: 'Card ID', cell: (e) => e.card?.cardId },
+  { header: 'Card', cell: (e) => e.card?.text },
+  ...fieldColumns<EntryRecord>(EntrySchema),
+];
+
+const ACTION_COLUMNS: Column<ActionRecord>[] = [
+  { header: 'Action ID', cell: (a) => a.id },
+  ...fieldColumns<ActionRecord>(ActionSchema),
+  { header: 'Action updated', cell: (a) => a.updatedAt },
 ];
 
 /** A cell a spreadsheet would read as a formula (or DDE) starts with one of these. */
@@ -46,45 +53,21 @@ function row(cells: (string | number | undefined)[]): string {
   return out;
 }
 
-const NO_ACTION = row(['', '', '', '', '', '', '', '']);
-
 /** The byte-order mark and the header row: the start of every CSV file. */
-export const CSV_HEAD = `\uFEFF${row(HEADER)}\r\n`;
+export const CSV_HEAD = `\uFEFF${row([...ENTRY_COLUMNS, ...ACTION_COLUMNS].map((c) => c.header))}\r\n`;
 
 /** The entry's cells, which start each of its rows. */
 export function entryCsvCells(entry: EntryRecord, sessionTitle: string): string {
-  return row([
-    entry.id,
-    localDay(entry.createdAt),
-    sessionTitle,
-    entry.card?.capabilityNumber ?? entry.capabilityNumber,
-    entry.card?.capabilityHeading,
-    entry.card?.groupName,
-    entry.card?.cardId,
-    entry.card?.text,
-    entry.community,
-    entry.reflection,
-    entry.notes,
-    entry.tags.join('; '),
-  ]);
+  return row(ENTRY_COLUMNS.map((c) => c.cell(entry, sessionTitle)));
 }
 
 /** What follows the entry's cells on an action's row, up to and including the line end. */
 export function actionCsvTail(action: ActionRecord): string {
-  return `,${row([
-    action.id,
-    action.what,
-    action.owner,
-    action.due,
-    STATUS_LABELS[action.status],
-    action.followUp.happened,
-    action.followUp.learned,
-    action.updatedAt,
-  ])}\r\n`;
+  return `,${row(ACTION_COLUMNS.map((c) => c.cell(action, '')))}\r\n`;
 }
 
 /** The rest of the row of an entry with no actions. */
-export const NO_ACTION_TAIL = `,${NO_ACTION}\r\n`;
+export const NO_ACTION_TAIL = `,${row(ACTION_COLUMNS.map(() => ''))}\r\n`;
 
 /**
  * An entry's rows, each ending in CRLF: one per live action, or one with empty action cells.
@@ -93,7 +76,7 @@ export const NO_ACTION_TAIL = `,${NO_ACTION}\r\n`;
 export function entryCsvRows({ entry, actions }: EntryWithActions, sessionTitle: string): string {
   const base = entryCsvCells(entry, sessionTitle);
   let rows = '';
-  for (const action of actions) if (action.deleted === 0) rows += base + actionCsvTail(action);
+  for (const action of liveActions(actions)) rows += base + actionCsvTail(action);
   return rows || base + NO_ACTION_TAIL;
 }
 

@@ -1,4 +1,7 @@
 /** File names that say what and when, safe on every operating system. */
+import { fileStamp } from '../dates';
+import { FORMATS } from './formats';
+
 export function slug(text: string): string {
   return (
     text
@@ -12,18 +15,15 @@ export function slug(text: string): string {
   );
 }
 
-function stamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
-}
+const session = (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}`;
 
 export const fileNames = {
-  sessionNotes: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}.md`,
-  sessionCsv: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}.csv`,
-  sessionIcs: (date: string, title: string) => `power-shifting-session-${date}-${slug(title)}-actions.ics`,
-  logbookCsv: (now: Date) => `power-shifting-logbook-${stamp(now)}.csv`,
-  logbookMarkdown: (now: Date) => `power-shifting-logbook-${stamp(now)}.md`,
-  actionsIcs: (now: Date) => `power-shifting-actions-${stamp(now)}.ics`,
-  actionIcs: (what: string) => `power-shifting-action-${slug(what)}.ics`,
-  backup: (now: Date) => `power-shifting-backup-${stamp(now)}.json`,
+  sessionNotes: (date: string, title: string, extension: string = FORMATS.markdown.extension) => `${session(date, title)}.${extension}`,
+  sessionCsv: (date: string, title: string) => `${session(date, title)}.${FORMATS.spreadsheet.extension}`,
+  sessionIcs: (date: string, title: string) => `${session(date, title)}-actions.${FORMATS.calendar.extension}`,
+  logbookCsv: (now: Date) => `power-shifting-logbook-${fileStamp(now)}.${FORMATS.spreadsheet.extension}`,
+  logbookMarkdown: (now: Date) => `power-shifting-logbook-${fileStamp(now)}.${FORMATS.markdown.extension}`,
+  actionsIcs: (now: Date) => `power-shifting-actions-${fileStamp(now)}.${FORMATS.calendar.extension}`,
+  actionIcs: (what: string) => `power-shifting-action-${slug(what)}.${FORMATS.calendar.extension}`,
+  backup: (now: Date) => `power-shifting-backup-${fileStamp(now)}.${FORMATS.backup.extension}`,
 };

@@ -1,8 +1,11 @@
 /**
- * Actions with a due date as an iCalendar file (RFC 5545): all-day events with a morning
+ * Open actions with a due date as an iCalendar file (RFC 5545): all-day events with a morning
  * reminder, so a phone's own calendar can nudge without push notifications.
  */
-import type { ActionRecord, EntryRecord } from '../logbook/records';
+import { nextDay } from '../dates';
+import { isOpen } from '../logbook/filters';
+import type { ActionRecord } from '../records/action';
+import type { EntryRecord } from '../records/entry';
 
 export function icsText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
@@ -33,12 +36,6 @@ function compactDate(day: string): string {
   return day.replace(/-/g, '');
 }
 
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return next.toISOString().slice(0, 10).replace(/-/g, '');
-}
-
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
@@ -52,9 +49,10 @@ export function actionsIcs(items: readonly { action: ActionRecord; entry?: Entry
     'METHOD:PUBLISH',
   ];
   for (const { action, entry } of items) {
-    if (!action.due) continue;
+    // Only what is still to do belongs in a calendar: a done action with an alarm is noise.
+    if (!action.due || !isOpen(action)) continue;
     const description = [
-      action.owner ? `Owner: ${action.owner}` : '',
+      action.owner ? `Who: ${action.owner}` : '',
       entry?.card ? `Card: ${entry.card.text} (capability ${entry.card.capabilityNumber})` : '',
       entry?.community ? `Community: ${entry.community}` : '',
     ]
@@ -65,7 +63,7 @@ export function actionsIcs(items: readonly { action: ActionRecord; entry?: Entry
       `UID:${action.id}@power-shifting`,
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${compactDate(action.due)}`,
-      `DTEND;VALUE=DATE:${nextDay(action.due)}`,
+      `DTEND;VALUE=DATE:${compactDate(nextDay(action.due))}`,
       `SUMMARY:${icsText(`Action: ${action.what || 'Untitled action'}`)}`,
       ...(description ? [`DESCRIPTION:${icsText(description)}`] : []),
       'TRANSP:TRANSPARENT',

@@ -1,5 +1,5 @@
 import type { Card } from '../cards';
-import type { CardSnapshot } from './records';
+import type { CardSnapshot } from '../records/entry';
 
 export function snapshotOf(card: Card): CardSnapshot {
   return {

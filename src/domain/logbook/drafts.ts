@@ -1,56 +1,57 @@
-/** The form's working copy: what the user typed, before or instead of saving. */
-import type { ActionStatus, CardSnapshot, FollowUp } from './records';
+/** The entry form's working copy: what the user typed, before or instead of saving. */
+import type { ActionRecord } from '../records/action';
+import type { CardSnapshot, EntryRecord, EntryWithActions } from '../records/entry';
+import { actionDefaults, entryDefaults } from '../records/restore';
 
-export interface ActionDraft {
-  /** Present when editing an action already saved. */
-  id?: string;
-  what: string;
-  owner: string;
-  due: string;
-  status: ActionStatus;
-  followUp: FollowUp;
-}
+type Bookkeeping = 'id' | 'createdAt' | 'updatedAt' | 'deleted' | 'clock';
 
-export interface EntryDraft {
+/** The fields of an action a person fills in; `id` when it is already saved. */
+export type ActionDraft = Omit<ActionRecord, Bookkeeping | 'entryId' | 'order'> & { id?: string };
+
+export type EntryDraft = Omit<EntryRecord, Bookkeeping> & {
   /** Present when editing a saved entry. */
   id?: string;
-  card?: CardSnapshot;
-  capabilityNumber?: number;
-  sessionId?: string;
-  community: string;
-  reflection: string;
-  notes: string;
-  tags: string[];
+  /**
+   * The saved version this copy was made from. Saving merges field by field with whatever
+   * was saved since (in another tab, say), instead of overwriting it.
+   */
+  base?: EntryWithActions;
   actions: ActionDraft[];
-}
+};
+
+/** Fields that say what an entry is about rather than hold what someone wrote. */
+const CONTEXT_FIELDS = new Set(['id', 'base', 'card', 'capabilityNumber', 'sessionId', 'actions']);
 
 export function emptyAction(): ActionDraft {
-  return { what: '', owner: '', due: '', status: 'planned', followUp: { happened: '', learned: '' } };
+  const { order: _order, ...fields } = actionDefaults();
+  return fields;
 }
 
 export function emptyDraft(card?: CardSnapshot, capabilityNumber?: number): EntryDraft {
   return {
     ...(card ? { card, capabilityNumber: card.capabilityNumber } : {}),
     ...(capabilityNumber !== undefined && !card ? { capabilityNumber } : {}),
-    community: '',
-    reflection: '',
-    notes: '',
-    tags: [],
+    ...entryDefaults(),
     actions: [],
   };
 }
 
-const filled = (text: string) => text.trim().length > 0;
+/** True when a value holds some writing: text that is not blank, anywhere inside it. */
+function written(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.some(written);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(written);
+  return false;
+}
 
-export function isBlankAction(action: ActionDraft): boolean {
-  return ![action.what, action.owner, action.due, action.followUp.happened, action.followUp.learned].some(filled);
+export function isBlankAction({ id: _id, status: _status, ...fields }: ActionDraft): boolean {
+  return !written(fields);
 }
 
 /** "Nothing is mandatory except something to save." */
 export function hasContent(draft: EntryDraft): boolean {
   return (
-    [draft.community, draft.reflection, draft.notes].some(filled) ||
-    draft.tags.some(filled) ||
+    Object.entries(draft).some(([key, value]) => !CONTEXT_FIELDS.has(key) && written(value)) ||
     draft.actions.some((a) => !isBlankAction(a))
   );
 }

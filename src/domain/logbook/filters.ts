@@ -1,6 +1,8 @@
 /** Finding entries and actions: the Logbook screen's filters and the Actions view's order. */
 import { searchTextOf } from './compose';
-import type { ActionRecord, ActionStatus, EntryRecord, EntryWithActions } from './records';
+import { localDay } from '../dates';
+import type { ActionRecord, ActionStatus } from '../records/action';
+import type { EntryRecord, EntryWithActions } from '../records/entry';
 
 export interface LogbookFilter {
   query: string;
@@ -25,20 +27,6 @@ export function isFiltering(filter: LogbookFilter): boolean {
     !!filter.from ||
     !!filter.to
   );
-}
-
-/** Local calendar date of an ISO timestamp, as YYYY-MM-DD. */
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function today(now = new Date()): string {
-  return localDay(now.toISOString());
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 export function capabilityOf({ entry }: EntryWithActions): number | undefined {

@@ -1,5 +1,5 @@
 import type { ActionDraft } from '../../domain/logbook/drafts';
-import type { ActionStatus } from '../../domain/logbook/records';
+import type { ActionStatus } from '../../domain/records/action';
 import { Field, inputValue } from './field';
 import { StatusOptions } from './select-options';
 

@@ -1,52 +1,79 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { ActionStatus, ActionRecord, EntryRecord, FollowUp } from '../../domain/logbook/records';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { shortDay } from '../../domain/dates';
+import type { ActionRecord, ActionStatus, FollowUp } from '../../domain/records/action';
+import type { EntryRecord } from '../../domain/records/entry';
+import { discardDraft, handleFor, openDraft } from '../../state/drafts';
 import { updateAction } from '../../state/logbook';
-import { clearPending, keepPending, readPending } from '../../state/pending-text';
-import { useDebouncedSave } from '../shell/use-debounced-save';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
-import { shortDay } from './dates';
-import { CalendarButton } from './calendar-button';
-import { Field } from './field';
 import { ErrorMessage } from '../shell/error-message';
+import { CalendarButton } from './calendar-button';
+import { FollowUpFields, type FollowUpDraft } from './follow-up-fields';
+import { useAutosave } from './use-autosave';
+
+export const followUpTarget = (actionId: string) => `followup:${actionId}`;
 
 /** One open action: what, when, whose, and buttons to start, finish (with a follow-up) or drop it. */
 export function ActionItem({ action, entry, overdue }: { action: ActionRecord; entry?: EntryRecord; overdue: boolean }) {
-  // A follow-up typed but not yet saved is kept on the device as it is typed, and comes back
-  // with its form open if the page closed first.
-  const copyKey = `followup:${action.id}`;
-  const [recovered] = useState(() => recoveredFollowUp(copyKey));
-  const [completing, setCompleting] = useState(recovered !== undefined);
-  const [happened, setHappened] = useState(recovered?.happened ?? action.followUp.happened);
-  const [learned, setLearned] = useState(recovered?.learned ?? action.followUp.learned);
+  // A follow-up is kept on the device as it is typed, and comes back with its form open if the
+  // page closed (or the browser crashed) before it was saved.
+  const handle = useMemo(() => handleFor(followUpTarget(action.id)), [action.id]);
+  const [recovered, setRecovered] = useState(false);
+  const [completing, setCompleting] = useState(false);
+  const [followUp, setFollowUp] = useState<FollowUp>(action.followUp);
+  /** The version of the action the follow-up was written against. */
+  const [base, setBase] = useState<ActionRecord>(action);
   const [typed, setTyped] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const followUp = useMemo(() => ({ happened, learned }), [happened, learned]);
-  const keepCopy = (value: FollowUp) => keepPending(copyKey, value);
-  const copy = useDebouncedSave(completing ? followUp : null, typed, async (value) => keepCopy(value), keepCopy);
-  const dropCopy = async () => {
-    await copy.cancel();
-    clearPending(copyKey);
+  const draft = useMemo<FollowUpDraft>(() => ({ ...followUp, base }), [followUp, base]);
+  const autosave = useAutosave(completing ? handle : null, draft, typed);
+
+  const typedRef = useRef(typed);
+  typedRef.current = typed;
+
+  useEffect(() => {
+    let live = true;
+    openDraft<FollowUpDraft>(followUpTarget(action.id))
+      .then((opened) => {
+        // Typing that started before this answer came is newer than any kept draft.
+        if (!live || typedRef.current) return;
+        if (opened.draft) {
+          const { happened = '', learned = '', base: kept } = opened.draft.value;
+          setFollowUp({ happened, learned });
+          if (kept) setBase(kept);
+          setRecovered(true);
+          setCompleting(true);
+          setTyped(true);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [action.id]);
+
+  const dropDraft = async () => {
+    await autosave.cancel();
+    await discardDraft(handle).catch(() => undefined);
   };
 
-  const save = async (status: ActionStatus, followUp?: FollowUp) => {
+  const save = async (status: ActionStatus, withFollowUp?: FollowUp) => {
     try {
       setError(null);
-      await updateAction(action, status, followUp);
-      if (followUp) await dropCopy();
+      if (withFollowUp) await autosave.flush();
+      await updateAction(action, status, withFollowUp, withFollowUp ? base : undefined);
+      if (withFollowUp) await dropDraft();
       if (status === 'done') useNotices.getState().showToast('Action marked done.');
     } catch (problem) {
-      setError((problem as Error).message);
+      setError(`Not saved: ${(problem as Error).message}${withFollowUp ? ' What you wrote is still here on screen.' : ''}`);
     }
-  };
-  const type = (change: () => void) => {
-    change();
-    setTyped(true);
   };
   const cancel = () => {
     setCompleting(false);
     setTyped(false);
-    return dropCopy();
+    setRecovered(false);
+    setFollowUp(action.followUp);
+    return dropDraft();
   };
 
   return (
@@ -68,20 +95,17 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
           class="action-item__complete"
           onSubmit={(e) => {
             e.preventDefault();
-            void save('done', { happened, learned });
+            void save('done', followUp);
           }}
         >
-          {recovered && <p class="field__hint">What you had typed here before the page closed is back; it is not saved until you choose Save as done.</p>}
-          <Field label="What happened?">
-            {({ id }) => (
-              <textarea id={id} rows={2} value={happened} onInput={(e) => type(() => setHappened((e.currentTarget as HTMLTextAreaElement).value))} />
-            )}
-          </Field>
-          <Field label="What did you learn?">
-            {({ id }) => (
-              <textarea id={id} rows={2} value={learned} onInput={(e) => type(() => setLearned((e.currentTarget as HTMLTextAreaElement).value))} />
-            )}
-          </Field>
+          {recovered && <p class="field__hint">What you had typed here before is back; it is not saved as done until you choose Save as done.</p>}
+          <FollowUpFields
+            value={followUp}
+            onChange={(value) => {
+              setFollowUp(value);
+              setTyped(true);
+            }}
+          />
           <div class="form-actions">
             <button type="submit" class="button button--primary">
               Save as done
@@ -89,11 +113,24 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
             <button type="button" class="button" onClick={() => void cancel()}>
               Cancel
             </button>
+            {autosave.status.state === 'failed' && (
+              <span class="autosave autosave--failed" role="status">
+                Not kept on this device: {autosave.status.message}
+              </span>
+            )}
           </div>
         </form>
       ) : (
         <div class="action-item__buttons">
-          <button type="button" class="button button--small" onClick={() => setCompleting(true)}>
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => {
+              setBase(action);
+              setFollowUp(action.followUp);
+              setCompleting(true);
+            }}
+          >
             Mark done<span class="visually-hidden">: {action.what}</span>
           </button>
           {action.status === 'planned' ? (
@@ -112,11 +149,6 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
       <ErrorMessage message={error} />
     </li>
   );
-}
-
-function recoveredFollowUp(key: string): FollowUp | undefined {
-  const value = readPending<Partial<FollowUp>>(key)?.value;
-  return value && typeof value.happened === 'string' && typeof value.learned === 'string' ? { happened: value.happened, learned: value.learned } : undefined;
 }
 
 function truncate(text: string): string {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { isOverdue, today, type OpenActionsPage } from '../../domain/logbook/filters';
+import { today } from '../../domain/dates';
+import { isOverdue, type OpenActionsPage } from '../../domain/logbook/filters';
 import { watchOpenActions } from '../../state/logbook';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';

@@ -1,6 +1,7 @@
-import type { ActionRecord, EntryRecord } from '../../domain/logbook/records';
+import type { ActionRecord } from '../../domain/records/action';
+import type { EntryRecord } from '../../domain/records/entry';
 import { useNotices } from '../../state/notices';
-import { saveFile } from '../shell/save-file';
+
 
 interface Props {
   label: string;
@@ -14,9 +15,8 @@ interface Props {
 export function CalendarButton({ label, action, entry, small }: Props) {
   const save = async () => {
     try {
-      const exports = await import('../../state/exports');
-      const file = action ? exports.actionIcsFile(action, entry) : await exports.openActionsIcsFile();
-      await saveFile(file);
+      const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
+      await saveExport(action ? exports.actionIcsFile(action, entry) : exports.openActionsIcsFile());
     } catch (problem) {
       useNotices.getState().showProblem({ kind: 'export', message: (problem as Error).message });
     }

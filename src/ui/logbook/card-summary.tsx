@@ -1,4 +1,4 @@
-import type { CardSnapshot } from '../../domain/logbook/records';
+import type { CardSnapshot } from '../../domain/records/entry';
 import { capabilityColour } from '../cards/capability-colour';
 
 /** The card an entry reflects on, as it read when the entry was written. */

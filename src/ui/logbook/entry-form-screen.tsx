@@ -1,76 +1,141 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatTime } from '../../domain/dates';
 import { snapshotOf } from '../../domain/logbook/card-snapshot';
 import { draftOf } from '../../domain/logbook/compose';
 import { emptyAction, emptyDraft, hasContent, parseTags, type EntryDraft } from '../../domain/logbook/drafts';
 import { distinct } from '../../domain/logbook/filters';
+import { MAX_TEXT } from '../../domain/records/fields';
+import type { EntryWithActions } from '../../domain/records/entry';
 import { useActiveSession } from '../../state/active-session';
 import { deckById, findCard, useDealStore } from '../../state/deal-store';
-import { deleteEntry, discardDraft, getEntry, loadDraft, saveEntry, watchIndex } from '../../state/logbook';
+import { discardDraft, openDraft, openDraftByKey, type DraftHandle, type OtherDraft } from '../../state/drafts';
+import { deleteEntry, entryState, getEntry, saveEntry, watchEntry, watchIndex } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
+import { ErrorMessage } from '../shell/error-message';
 import { useLive } from '../shell/use-live';
 import { ActionFields } from './action-fields';
 import { CardSummary } from './card-summary';
-import { CapabilityOptions } from './select-options';
+import { Conflicts } from './conflicts';
 import { Field, inputValue } from './field';
+import { CapabilityOptions } from './select-options';
 import { SuggestedInput } from './suggested-input';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
 import '../styles/logbook.css';
-import { ErrorMessage } from '../shell/error-message';
 
 interface Props {
   cardId?: string;
   entryId?: string;
+  /** A draft opened from the Logbook's list of drafts, by its key. */
+  draftKey?: string;
 }
 
-type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'missing' } | { name: 'failed'; message: string };
+type Phase =
+  | { name: 'loading' }
+  | { name: 'ready' }
+  | { name: 'missing' }
+  | { name: 'busy' }
+  | { name: 'failed'; message: string };
 
+/** What the form is a draft of: `edit:ID`, `new:card:ID` or `new:free`. */
+function targetOf({ cardId, entryId }: Props): string {
+  return entryId ? `edit:${entryId}` : cardId ? `new:card:${cardId}` : 'new:free';
+}
 
-export function EntryFormScreen({ cardId, entryId }: Props) {
-  const draftKey = entryId ? `edit:${entryId}` : cardId ? `new:card:${cardId}` : 'new:free';
+function propsOfTarget(target: string): Props {
+  if (target.startsWith('edit:')) return { entryId: target.slice(5) };
+  if (target.startsWith('new:card:')) return { cardId: target.slice(9) };
+  return {};
+}
+
+/** A new entry written while a session is recording becomes part of that session. */
+function withSession(draft: EntryDraft): EntryDraft {
+  const active = useActiveSession.getState().active;
+  return active?.status === 'active' ? { ...draft, sessionId: active.id } : draft;
+}
+
+/** The draft without what ties it to a saved entry: to save its words as a new entry. */
+function asNew({ id: _id, base: _base, ...draft }: EntryDraft): EntryDraft {
+  return { ...draft, actions: draft.actions.map(({ id: _a, ...action }) => action) };
+}
+
+export function EntryFormScreen(props: Props) {
   const deck = deckById(useDealStore((s) => s.deckId));
+  const [target, setTarget] = useState(() => (props.draftKey ? '' : targetOf(props)));
+  const { cardId, entryId } = propsOfTarget(target);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [handle, setHandle] = useState<DraftHandle | null>(null);
   const [draft, setDraft] = useState<EntryDraft | null>(null);
+  const [others, setOthers] = useState<OtherDraft<EntryDraft>[]>([]);
   const [tagsText, setTagsText] = useState('');
   const [dirty, setDirty] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  /** The entry was deleted (elsewhere) while this draft of it was kept. */
+  const [gone, setGone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const autosave = useAutosave(draftKey, draft, dirty);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const autosave = useAutosave(handle, draft, dirty);
   const known = useLive(watchIndex, []);
   const communities = useMemo(() => distinct((known.value ?? []).map((i) => i.community)), [known.value]);
   const tags = useMemo(() => distinct((known.value ?? []).flatMap((i) => i.tags)), [known.value]);
+  const stored = useLive<EntryWithActions | undefined>(
+    (next, fail) => (entryId ? watchEntry(entryId, next, fail) : (next(undefined), () => undefined)),
+    [entryId],
+  );
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+
+  const start = (value: EntryDraft) => {
+    setDraft(value);
+    setTagsText(value.tags.join(', '));
+  };
 
   useEffect(() => {
     let live = true;
     setPhase({ name: 'loading' });
     setDirty(false);
     setRestoredAt(null);
+    setGone(false);
     setError(null);
     (async () => {
-      const [stored, existing] = await Promise.all([loadDraft(draftKey), entryId ? getEntry(entryId) : undefined]);
+      let opened: { handle: DraftHandle; draft?: { savedAt: string; value: EntryDraft }; others: OtherDraft<EntryDraft>[] };
+      if (props.draftKey) {
+        const byKey = await openDraftByKey<EntryDraft>(props.draftKey);
+        if (!live) return;
+        if (byKey.busy) return setPhase({ name: 'busy' });
+        if (!byKey.draft) return setPhase({ name: 'missing' });
+        opened = { handle: byKey.handle, draft: byKey.draft, others: [] };
+        setTarget(byKey.handle.target);
+      } else {
+        opened = await openDraft<EntryDraft>(target);
+      }
+      const { entryId: id, cardId: card } = propsOfTarget(opened.handle.target);
+      const [existing, state] = id ? await Promise.all([getEntry(id), entryState(id)]) : [undefined, 'missing' as const];
       if (!live) return;
-      if (entryId && (!existing || existing.entry.deleted)) {
-        setPhase({ name: 'missing' });
-        return;
+      setHandle(opened.handle);
+      setOthers(opened.others);
+      if (id && state !== 'live' && !opened.draft) return setPhase({ name: 'missing' });
+      const cardOf = card ? findCard(deck.id, card) : undefined;
+      if (card && !cardOf && !opened.draft) return setPhase({ name: 'missing' });
+      setGone(!!id && state !== 'live');
+      start(opened.draft?.value ?? (existing ? draftOf(existing) : withSession(emptyDraft(cardOf ? snapshotOf(cardOf) : undefined))));
+      if (opened.draft) {
+        setRestoredAt(opened.draft.savedAt);
+        // A draft brought back is unsaved work: keep it as it is edited.
+        setDirty(true);
       }
-      const card = cardId ? findCard(deck.id, cardId) : undefined;
-      if (cardId && !card && !stored) {
-        setPhase({ name: 'missing' });
-        return;
-      }
-      const start = stored?.draft ?? (existing ? draftOf(existing) : withSession(emptyDraft(card ? snapshotOf(card) : undefined)));
-      setDraft(start);
-      setTagsText(start.tags.join(', '));
-      if (stored) setRestoredAt(stored.savedAt);
       setPhase({ name: 'ready' });
     })().catch((problem: Error) => live && setPhase({ name: 'failed', message: problem.message }));
     return () => {
       live = false;
     };
-  }, [draftKey]);
+  }, [props.draftKey, target]);
+
+  // Saved elsewhere while this form is open and untouched: show the new version.
+  useEffect(() => {
+    if (phase.name === 'ready' && stored.value && !dirtyRef.current && !gone) start(draftOf(stored.value));
+  }, [stored.value]);
 
   const change = (update: Partial<EntryDraft>) => {
     setDraft((d) => (d ? { ...d, ...update } : d));
@@ -78,40 +143,47 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
     setError(null);
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const save = async (make: (d: EntryDraft) => EntryDraft, options: { revive?: boolean } = {}) => {
     if (!draft || saving) return;
-    const toSave = { ...draft, tags: parseTags(tagsText) };
+    const toSave = make({ ...draft, tags: parseTags(tagsText) });
     if (!hasContent(toSave)) {
       setError('Write something before saving: any field will do.');
       return;
     }
     setSaving(true);
     try {
-      await autosave.cancel();
-      const saved = await saveEntry(toSave, draftKey);
+      await autosave.flush();
+      const saved = await saveEntry(toSave, handle ?? undefined, options);
       setDirty(false);
       setRestoredAt(null);
+      setGone(false);
+      await autosave.cancel();
       useNotices.getState().showToast('Saved to your logbook.');
-      if (!entryId) navigate(paths.entry(saved.entry.id));
-      else setDraft(draftOf(saved));
+      if (saved.entry.id !== entryId || props.draftKey) navigate(paths.entry(saved.entry.id));
+      else start(draftOf(saved));
     } catch (problem) {
-      // Keep the draft safe again: the save failed, so what is on screen is still unsaved.
-      setDirty(true);
-      setError((problem as Error).message);
+      if ((problem as Error).name === 'DeletedElsewhere') setGone(true);
+      else setError(`Not saved: ${(problem as Error).message} What you wrote is still here on screen.`);
     } finally {
       setSaving(false);
     }
   };
 
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void save((d) => d);
+  };
+
   const discard = async () => {
     await autosave.cancel();
-    await discardDraft(draftKey).catch(() => undefined);
+    if (handle) await discardDraft(handle).catch(() => undefined);
     const existing = entryId ? await getEntry(entryId) : undefined;
     const card = cardId ? findCard(deck.id, cardId) : undefined;
-    const start = existing ? draftOf(existing) : withSession(emptyDraft(card ? snapshotOf(card) : draft?.card));
-    setDraft(start);
-    setTagsText(start.tags.join(', '));
+    if (gone || props.draftKey) {
+      navigate(paths.logbook());
+      return;
+    }
+    start(existing ? draftOf(existing) : withSession(emptyDraft(card ? snapshotOf(card) : draft?.card)));
     setDirty(false);
     setRestoredAt(null);
   };
@@ -120,7 +192,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
     if (!entryId) return;
     try {
       await autosave.cancel();
-      await discardDraft(draftKey).catch(() => undefined);
+      if (handle) await discardDraft(handle).catch(() => undefined);
       await deleteEntry(entryId);
       navigate(paths.logbook());
     } catch (problem) {
@@ -137,11 +209,30 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
       </section>
     );
   }
+  if (phase.name === 'busy') {
+    return (
+      <section class="screen" aria-labelledby="entry-busy">
+        <h1 id="entry-busy">This draft is open in another window</h1>
+        <p>Carry on writing it there. Once that window is closed, the draft can be opened here.</p>
+        <p>
+          <a class="button button--primary" href={paths.logbook()}>
+            Go to the logbook
+          </a>
+        </p>
+      </section>
+    );
+  }
   if (phase.name === 'missing' || !draft) {
     return (
       <section class="screen" aria-labelledby="entry-missing">
-        <h1 id="entry-missing">{entryId ? 'Entry not found' : 'Card not found'}</h1>
-        <p>{entryId ? 'This entry may have been deleted.' : 'There is no such card in the deck.'}</p>
+        <h1 id="entry-missing">{entryId ? 'Entry not found' : props.draftKey ? 'Draft not found' : 'Card not found'}</h1>
+        <p>
+          {entryId
+            ? 'This entry may have been deleted.'
+            : props.draftKey
+              ? 'It may have been saved or discarded in another window.'
+              : 'There is no such card in the deck.'}
+        </p>
         <p>
           <a class="button button--primary" href={paths.logbook()}>
             Go to the logbook
@@ -153,13 +244,34 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
 
   const title = entryId ? 'Edit entry' : draft.card ? 'Reflect on this card' : 'Write a free note';
   const inDeck = !!draft.card && !!findCard(draft.card.deckId, draft.card.cardId);
+  const openElsewhere = others.some((o) => o.open);
+  const leftBehind = others.filter((o) => !o.open);
 
   return (
     <section class="screen entry-form" aria-labelledby="entry-title">
-      <h1 id="entry-title" ref={heading} tabIndex={-1}>
+      <h1 id="entry-title" tabIndex={-1}>
         {title}
       </h1>
-      {restoredAt && (
+      {gone && (
+        <div class="notice notice--warning" role="alert" data-testid="entry-gone">
+          <p>
+            This entry was deleted, in another window or on another device, after you started writing here. What you wrote
+            is below and has not been lost.
+          </p>
+          <div class="panel__actions">
+            <button type="button" class="button button--primary" disabled={saving} onClick={() => void save((d) => d, { revive: true })}>
+              Restore the entry with your changes
+            </button>
+            <button type="button" class="button" disabled={saving} onClick={() => void save(asNew)}>
+              Save your text as a new entry
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => void discard()}>
+              Discard your text
+            </button>
+          </div>
+        </div>
+      )}
+      {restoredAt && !gone && (
         <div class="notice" role="status">
           <p>We kept what you were writing ({formatTime(restoredAt)}). Carry on, or start again.</p>
           <button type="button" class="button button--small" onClick={discard}>
@@ -167,6 +279,28 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
           </button>
         </div>
       )}
+      {openElsewhere && (
+        <p class="notice" role="status">
+          This is also being edited in another window. Saving in both keeps both sets of changes; where both change the same
+          thing, you will be asked which to keep.
+        </p>
+      )}
+      {leftBehind.length > 0 && (
+        <div class="notice" role="status">
+          <p>
+            There {leftBehind.length === 1 ? 'is another unsaved version' : `are ${leftBehind.length} other unsaved versions`} of
+            this from a window that has closed:{' '}
+            {leftBehind.map((o, i) => (
+              <span key={o.key}>
+                {i > 0 && ', '}
+                <a href={paths.draft(o.key)}>the one from {formatTime(o.savedAt)}</a>
+              </span>
+            ))}
+            .
+          </p>
+        </div>
+      )}
+      {stored.value && <Conflicts item={stored.value} />}
       {draft.card && <CardSummary card={draft.card} inDeck={inDeck} />}
       {draft.sessionId && (
         <p class="muted">
@@ -213,7 +347,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         </Field>
         <Field label="What does this look like where you work?">
           {({ id }) => (
-            <textarea id={id} rows={5} value={draft.reflection} onInput={(e) => change({ reflection: inputValue(e) })} />
+            <textarea id={id} rows={5} maxLength={MAX_TEXT} value={draft.reflection} onInput={(e) => change({ reflection: inputValue(e) })} />
           )}
         </Field>
 
@@ -237,7 +371,7 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         </section>
 
         <Field label="Notes">
-          {({ id }) => <textarea id={id} rows={3} value={draft.notes} onInput={(e) => change({ notes: inputValue(e) })} />}
+          {({ id }) => <textarea id={id} rows={3} maxLength={MAX_TEXT} value={draft.notes} onInput={(e) => change({ notes: inputValue(e) })} />}
         </Field>
         <Field label="Tags (optional)" hint="Separate tags with commas, for example: housing, young people">
           {({ id, describedBy }) => (
@@ -258,10 +392,10 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
         <ErrorMessage message={error} />
         <div class="form-actions">
           <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : entryId ? 'Save changes' : 'Save to logbook'}
+            {saving ? 'Saving…' : entryId && !gone ? 'Save changes' : 'Save to logbook'}
           </button>
           <AutosaveNote status={autosave.status} dirty={dirty} />
-          {entryId && (
+          {entryId && !gone && (
             <button type="button" class="button button--danger" onClick={remove}>
               Delete entry
             </button>
@@ -281,16 +415,10 @@ export function EntryFormScreen({ cardId, entryId }: Props) {
   );
 }
 
-/** A new entry written while a session is recording becomes part of that session. */
-function withSession(draft: EntryDraft): EntryDraft {
-  const active = useActiveSession.getState().active;
-  return active?.status === 'active' ? { ...draft, sessionId: active.id } : draft;
-}
-
 function AutosaveNote({ status, dirty }: { status: AutosaveStatus; dirty: boolean }) {
   const text =
     status.state === 'failed'
-      ? `Your draft could not be kept on this device: ${status.message}`
+      ? `Your draft is not saved on this device: ${status.message} What you wrote is still here on screen.`
       : status.state === 'saving'
         ? 'Keeping your draft…'
         : status.state === 'saved' && dirty
@@ -301,8 +429,4 @@ function AutosaveNote({ status, dirty }: { status: AutosaveStatus; dirty: boolea
       {text}
     </span>
   );
-}
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }

@@ -1,4 +1,4 @@
-import type { EntryWithActions } from '../../domain/logbook/records';
+import type { EntryWithActions } from '../../domain/records/entry';
 import { capabilityOf, isOpen } from '../../domain/logbook/filters';
 import { capabilityColour } from '../cards/capability-colour';
 import { paths } from '../routing/routes';

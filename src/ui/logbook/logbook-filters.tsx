@@ -1,6 +1,6 @@
 import type { Deck } from '../../content/schema';
 import { isFiltering, NO_FILTER, type LogbookFilter } from '../../domain/logbook/filters';
-import type { ActionStatus } from '../../domain/logbook/records';
+import type { ActionStatus } from '../../domain/records/action';
 import { CapabilityOptions, StatusOptions } from './select-options';
 import { Field, inputValue } from './field';
 

@@ -10,14 +10,15 @@ import {
   type IndexItem,
   type LogbookFilter,
 } from '../../domain/logbook/filters';
-import type { EntryWithActions } from '../../domain/logbook/records';
+import type { EntryWithActions } from '../../domain/records/entry';
 import { deckById, useDealStore } from '../../state/deal-store';
-import { deleteEntry, watchByIds, watchDrafts, watchIndex, watchRecent } from '../../state/logbook';
+import { deleteEntry, watchByIds, watchIndex, watchRecent } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { BackupReminder } from './backup-reminder';
-import { dayLabel } from './dates';
+import { DraftsNotice } from './drafts-notice';
+import { dayLabel } from '../../domain/dates';
 import { EntrySummary } from './entry-summary';
 import { LogbookFilters } from './logbook-filters';
 import '../styles/logbook.css';
@@ -48,7 +49,6 @@ export function LogbookScreen() {
     },
     [firstPageShown],
   );
-  const drafts = useLive(watchDrafts, []);
 
   const newestFirst = useMemo(
     () => (index.value ? [...index.value].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)) : undefined),
@@ -73,7 +73,6 @@ export function LogbookScreen() {
   const groups = useMemo(() => groupByDay(items ?? []), [items]);
   const total = index.value?.length;
   const matching = filtering ? found?.length : total;
-  const unsaved = (drafts.value ?? []).filter((d) => d.key.startsWith('new:') || d.key.startsWith('edit:'));
   const error = recent.error ?? index.error ?? page.error;
 
   const remove = (id: string) => {
@@ -98,20 +97,7 @@ export function LogbookScreen() {
 
       <BackupReminder count={total ?? 0} />
 
-      {unsaved.length > 0 && (
-        <div class="notice" data-testid="drafts-notice">
-          <p>
-            You have {unsaved.length === 1 ? 'an unsaved draft' : `${unsaved.length} unsaved drafts`}, kept on this device:
-          </p>
-          <ul class="drafts">
-            {unsaved.map((d) => (
-              <li key={d.key}>
-                <a href={draftHref(d.key)}>{draftTitle(d.draft.card?.text, d.draft.reflection || d.draft.notes)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <DraftsNotice />
 
       {recent.value === undefined ? (
         <LogbookLoading />
@@ -171,16 +157,4 @@ export function LogbookScreen() {
       )}
     </section>
   );
-}
-
-function draftHref(key: string): string {
-  if (key.startsWith('edit:')) return paths.entry(key.slice(5));
-  if (key.startsWith('new:card:')) return paths.newEntry(key.slice(9));
-  return paths.newEntry();
-}
-
-function draftTitle(cardText: string | undefined, text: string): string {
-  const words = (cardText ?? text ?? '').trim();
-  if (!words) return 'Untitled draft';
-  return words.length > 90 ? `${words.slice(0, 90)}…` : words;
 }

@@ -1,5 +1,5 @@
 import type { Deck } from '../../content/schema';
-import { ACTION_STATUSES, STATUS_LABELS } from '../../domain/logbook/records';
+import { ACTION_STATUSES, STATUS_LABELS } from '../../domain/records/action';
 
 /** One <option> per capability, "3. We make time, space…", valued by its number. */
 export function CapabilityOptions({ deck }: { deck: Deck }) {

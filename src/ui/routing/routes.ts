@@ -11,6 +11,7 @@ export type Route =
   | { name: 'logbook' }
   | { name: 'new-entry'; cardId?: string }
   | { name: 'entry'; id: string }
+  | { name: 'draft'; key: string }
   | { name: 'actions' }
   | { name: 'settings' }
   | { name: 'sessions' }
@@ -29,6 +30,7 @@ export const paths = {
   logbook: () => '#/logbook',
   newEntry: (cardId?: string) => (cardId ? `#/logbook/new/${encodeURIComponent(cardId)}` : '#/logbook/new'),
   entry: (id: string) => `#/logbook/entry/${encodeURIComponent(id)}`,
+  draft: (key: string) => `#/logbook/draft/${encodeURIComponent(key)}`,
   actions: () => '#/actions',
   settings: () => '#/settings',
   sessions: () => '#/sessions',
@@ -56,6 +58,7 @@ export function parseRoute(hash: string): Route {
     if (second === 'new' && parts.length === 2) return { name: 'new-entry' };
     if (second === 'new' && third && parts.length === 3) return { name: 'new-entry', cardId: third };
     if (second === 'entry' && third && parts.length === 3) return { name: 'entry', id: third };
+    if (second === 'draft' && third && parts.length === 3) return { name: 'draft', key: third };
   }
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };

@@ -1,21 +1,27 @@
-import { useEffect, useState } from 'preact/hooks';
-import { Field } from '../logbook/field';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_TEXT } from '../../domain/records/fields';
 import { clearPending, keepPending, readPending } from '../../state/pending-text';
+import { Field } from '../logbook/field';
 import { useDebouncedSave } from '../shell/use-debounced-save';
 
-interface Props {
+interface Props<V> {
   /** Names the text for its emergency copy, e.g. "session:ID:notes". */
   id: string;
   label: string;
   hint?: string;
   /** The stored text; updates from another window replace it unless the user is typing. */
   stored: string;
-  save: (text: string) => Promise<void>;
+  /** The stored record the text belongs to: typing starts from this version (see storage/sessions.ts). */
+  version: V;
+  save: (text: string, base: V) => Promise<void>;
   rows?: number;
 }
 
-/** A text box saved as you type, for notes that belong to a session rather than a draft. */
-export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props) {
+/**
+ * A text box saved as you type, for notes that belong to a record rather than a draft: each
+ * change reaches IndexedDB within a second (see useDebouncedSave).
+ */
+export function DebouncedText<V>({ id, label, hint, stored, version, save, rows = 4 }: Props<V>) {
   // Text typed last time but never saved (the page closed first) comes back, to be saved now.
   const [recovered] = useState(() => {
     const pending = readPending<string>(id);
@@ -23,11 +29,13 @@ export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props
   });
   const [text, setText] = useState(recovered ?? stored);
   const [dirty, setDirty] = useState(recovered !== null);
+  /** The version the typing started from: what another window changed since is kept beside it. */
+  const base = useRef(version);
   const { status } = useDebouncedSave(
     text,
     dirty,
     async (value) => {
-      await save(value);
+      await save(value, base.current);
       clearPending(id, value);
     },
     (value) => keepPending(id, value),
@@ -37,25 +45,31 @@ export function DebouncedText({ id, label, hint, stored, save, rows = 4 }: Props
     // unless the user is in the middle of typing here.
     if (stored === text) {
       setDirty(false);
+      base.current = version;
       clearPending(id);
-    } else if (!dirty) setText(stored);
-  }, [stored]);
+    } else if (!dirty) {
+      setText(stored);
+      base.current = version;
+    }
+  }, [stored, version]);
   return (
     <Field label={label} {...(hint ? { hint } : {})}>
-      {({ id, describedBy }) => (
+      {({ id: fieldId, describedBy }) => (
         <>
           <textarea
-            id={id}
+            id={fieldId}
             rows={rows}
+            maxLength={MAX_TEXT}
             aria-describedby={describedBy}
             value={text}
             onInput={(e) => {
+              if (!dirty) base.current = version;
               setText((e.currentTarget as HTMLTextAreaElement).value);
               setDirty(true);
             }}
           />
           <span class="autosave" role="status">
-            {status.state === 'failed' ? `Not saved: ${status.message}` : status.state === 'saved' ? 'Saved' : ''}
+            {status.state === 'failed' ? `Not saved: ${status.message} What you wrote is still here.` : status.state === 'saved' && !dirty ? 'Saved' : ''}
           </span>
         </>
       )}

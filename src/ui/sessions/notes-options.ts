@@ -1,4 +1,4 @@
-import type { NotesOptions } from '../../domain/exports/session-notes';
+import type { NotesOptions } from '../../domain/exports/notes-document';
 
 /** Export choices as a short string, so the print view has its own URL. */
 const FLAGS: [keyof NotesOptions, string][] = [

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseTags } from '../../domain/logbook/drafts';
-import type { SessionRecord } from '../../domain/sessions/records';
+import type { SessionRecord } from '../../domain/records/session';
 import { editSessionDetails } from '../../state/sessions';
 import { fieldValuesOf, SessionFields } from './session-fields';
 import { ErrorMessage } from '../shell/error-message';

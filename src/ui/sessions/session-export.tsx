@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ALL_NOTES, sessionNotesMarkdown, type NotesOptions, type SessionBundle } from '../../domain/exports/session-notes';
+import { toMarkdown } from '../../domain/exports/markdown';
+import { ALL_NOTES, sessionNotes, type NotesOptions, type SessionBundle } from '../../domain/exports/notes-document';
 import { useNotices } from '../../state/notices';
+import { isOpen } from '../../domain/logbook/filters';
 import { paths } from '../routing/routes';
-import { saveFile } from '../shell/save-file';
 import { OPTION_LABELS, toFlags } from './notes-options';
 
 /** Choose what goes into the notes, see them, then save, print or send actions to a calendar. */
 export function SessionExport({ bundle }: { bundle: SessionBundle }) {
   const [options, setOptions] = useState<NotesOptions>(ALL_NOTES);
-  const markdown = useMemo(() => sessionNotesMarkdown(bundle, options), [bundle, options]);
-  const hasDated = bundle.entries.some((e) => e.actions.some((a) => a.due));
+  const markdown = useMemo(() => toMarkdown(sessionNotes(bundle, options)), [bundle, options]);
+  const hasDated = bundle.entries.some((e) => e.actions.some((a) => a.due && isOpen(a)));
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -19,15 +20,15 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
     }
   };
 
-  const saveNotes = () =>
+  const save = (make: (exports: typeof import('../../state/exports')) => import('../../state/exports').ExportFile, done?: string) =>
     run(async () => {
-      const { sessionNotesFile } = await import('../../state/exports');
-      const outcome = await saveFile(sessionNotesFile(bundle, options));
-      if (outcome !== 'cancelled') useNotices.getState().showToast('Session notes saved.');
+      const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
+      const outcome = await saveExport(make(exports));
+      if (done && outcome !== 'cancelled') useNotices.getState().showToast(done);
     });
-
-  const saveCalendar = () => run(async () => saveFile((await import('../../state/exports')).sessionIcsFile(bundle)));
-  const saveCsv = () => run(async () => saveFile((await import('../../state/exports')).sessionCsvFile(bundle)));
+  const saveNotes = () => save((e) => e.sessionNotesFile(bundle, options), 'Session notes saved.');
+  const saveCalendar = () => save((e) => e.sessionIcsFile(bundle));
+  const saveCsv = () => save((e) => e.sessionCsvFile(bundle));
 
   return (
     <section class="panel session-export" aria-labelledby="export-title">

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../../domain/sessions/records';
+import type { SessionRecord } from '../../domain/records/session';
 import { Field, inputValue } from '../logbook/field';
 
 /** What a session is called, when it was and who was there, as typed: participants as one line. */

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { formatDate } from '../../domain/exports/session-notes';
-import { KIND_LABELS } from '../../domain/sessions/records';
+import { formatDate, today } from '../../domain/dates';
+import { KIND_LABELS } from '../../domain/records/session';
 import { endSession, pauseSession, resumeSession, setCardNote, setSessionNotes } from '../../state/sessions';
 import { useNotices } from '../../state/notices';
 import { capabilityColour } from '../cards/capability-colour';
 import { ActionItem } from '../logbook/action-item';
 import { EntrySummary } from '../logbook/entry-summary';
 import { deleteEntry } from '../../state/logbook';
-import { isOverdue, today } from '../../domain/logbook/filters';
+import { isOverdue } from '../../domain/logbook/filters';
 import { paths } from '../routing/routes';
 import { DebouncedText } from './debounced-text';
 import { SessionDetailsForm } from './session-details-form';
@@ -170,7 +170,8 @@ export function SessionScreen({ id }: { id: string }) {
                   label="Notes on this card"
                   rows={2}
                   stored={session.cardNotes.find((n) => n.cardId === cardId)?.text ?? ''}
-                  save={(text) => setCardNote(session.id, cardId, text)}
+                  version={session}
+                  save={(text, base) => setCardNote(session.id, cardId, text, base)}
                 />
               </li>
             ))}
@@ -205,7 +206,11 @@ export function SessionScreen({ id }: { id: string }) {
         <h2 id="notes-title">Session notes</h2>
         <DebouncedText
           id={`session:${session.id}:notes`}
-          label="Notes for the whole session" stored={session.notes} save={(text) => setSessionNotes(session.id, text)} />
+          label="Notes for the whole session"
+          stored={session.notes}
+          version={session}
+          save={(text, base) => setSessionNotes(session.id, text, base)}
+        />
       </section>
 
       <SessionExport bundle={bundle} />

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { KIND_LABELS, type SessionRecord } from '../../domain/sessions/records';
-import { formatDate } from '../../domain/exports/session-notes';
+import { KIND_LABELS, type SessionRecord } from '../../domain/records/session';
+import { formatDate } from '../../domain/dates';
 import { watchSessions } from '../../state/sessions';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseTags } from '../../domain/logbook/drafts';
-import { distinct, today } from '../../domain/logbook/filters';
-import { KIND_LABELS, SESSION_KINDS, type SessionKind, type SessionRecord } from '../../domain/sessions/records';
+import { today } from '../../domain/dates';
+import { distinct } from '../../domain/logbook/filters';
+import { KIND_LABELS, SESSION_KINDS, type SessionKind, type SessionRecord } from '../../domain/records/session';
 import { startSession } from '../../state/sessions';
 import { SessionFields, type SessionFieldValues } from './session-fields';
 import { paths } from '../routing/routes';

@@ -1,9 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import type { SessionBundle } from '../../domain/exports/session-notes';
+import type { SessionBundle } from '../../domain/exports/notes-document';
 import { snapshotOf } from '../../domain/logbook/card-snapshot';
 import { isOpen } from '../../domain/logbook/filters';
-import type { EntryWithActions } from '../../domain/logbook/records';
-import { earlierInSeries, previousInSeries, type SessionRecord } from '../../domain/sessions/records';
+import type { EntryWithActions } from '../../domain/records/entry';
+import { earlierInSeries, previousInSeries } from '../../domain/sessions/series';
+import { type SessionRecord } from '../../domain/records/session';
 import { findCard } from '../../state/deal-store';
 import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
 import { useLive } from '../shell/use-live';

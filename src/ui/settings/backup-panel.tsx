@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFile, backupStatus, logbookCsvFile, logbookMarkdownFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
 import { useNotices } from '../../state/notices';
-import { saveFile } from '../shell/save-file';
-import { saveStreamedFile } from './streamed-download';
+import { saveExport } from '../files/save-export';
 
 /** Backups and whole-logbook exports, with when the last backup was made. */
 export function BackupPanel() {
@@ -31,7 +30,7 @@ export function BackupPanel() {
 
   const backUp = () =>
     run('your backup', async () => {
-      const outcome = await saveStreamedFile(backupFile());
+      const outcome = await saveExport(backupFile());
       if (outcome === 'cancelled') return;
       await noteBackupMade();
       useNotices.getState().showToast('Backup saved. Keep the file somewhere safe, off this device.');
@@ -65,13 +64,13 @@ export function BackupPanel() {
         <button type="button" class="button button--primary" {...busy} onClick={() => void backUp()}>
           Back up now
         </button>
-        <button type="button" class="button" {...busy} onClick={() => void run('the spreadsheet', async () => void (await saveStreamedFile(logbookCsvFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the spreadsheet', async () => void (await saveExport(logbookCsvFile())))}>
           Export logbook as spreadsheet (CSV)
         </button>
-        <button type="button" class="button" {...busy} onClick={() => void run('the Markdown file', async () => void (await saveStreamedFile(logbookMarkdownFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the Markdown file', async () => void (await saveExport(logbookMarkdownFile())))}>
           Export logbook as Markdown
         </button>
-        <button type="button" class="button" {...busy} onClick={() => void run('the calendar file', async () => void (await saveFile(await openActionsIcsFile())))}>
+        <button type="button" class="button" {...busy} onClick={() => void run('the calendar file', async () => void (await saveExport(openActionsIcsFile())))}>
           Add open actions to calendar (.ics)
         </button>
       </div>

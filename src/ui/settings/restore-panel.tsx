@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { previewRestore, restore, type RestorePreview } from '../../state/exports';
 import { useNotices } from '../../state/notices';
-import type { MergeCounts } from '../../domain/exports/backup';
+import type { MergeCounts } from '../../domain/records/merge-plan';
 import { ErrorMessage } from '../shell/error-message';
 
 function describe(counts: MergeCounts, noun: string, plural: string): string | null {
@@ -35,13 +35,19 @@ export function RestorePanel() {
     if (!preview?.ok) return;
     setBusy(true);
     try {
-      const plan = await restore(preview.backup);
-      const changed = plan.counts.entries.added + plan.counts.entries.updated + plan.counts.actions.added + plan.counts.actions.updated + plan.counts.sessions.added + plan.counts.sessions.updated;
+      const result = await restore(preview.backup);
+      if (!result.ok) {
+        setPreview(result);
+        return;
+      }
+      const { counts } = result.plan;
+      const changed = counts.entries.added + counts.entries.updated + counts.actions.added + counts.actions.updated + counts.sessions.added + counts.sessions.updated;
       useNotices.getState().showToast(changed ? 'Backup restored.' : 'Nothing to restore: you already had everything in that backup.');
       setPreview(null);
       if (input.current) input.current.value = '';
     } catch (problem) {
-      setPreview({ ok: false, message: (problem as Error).message });
+      // An import is one transaction: when it fails, none of it was written.
+      setPreview({ ok: false, message: `${(problem as Error).message} Nothing was imported.` });
     } finally {
       setBusy(false);
     }

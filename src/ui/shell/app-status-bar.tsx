@@ -1,25 +1,38 @@
 import { useState } from 'preact/hooks';
 import { useAppStatus } from '../../state/app-status';
 
-/** A quiet line about offline readiness, and a clear prompt when an update is waiting. */
+/** A quiet line about offline readiness, and a clear prompt when an update is waiting or has happened elsewhere. */
 export function AppStatusBar() {
-  const { offlineReady, online, update } = useAppStatus();
+  const { offlineReady, online, update, outdated } = useAppStatus();
   const [updating, setUpdating] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   return (
     <>
-      {update && (
+      {update && !outdated && (
         <div class="update-prompt" role="alert" data-testid="update-prompt">
-          <p>A new version is ready.</p>
+          <p>{failed ?? 'A new version is ready.'}</p>
           <button
             type="button"
             class="button button--primary button--small"
             disabled={updating}
             onClick={() => {
               setUpdating(true);
-              void update().catch(() => setUpdating(false));
+              setFailed(null);
+              void update().catch((problem: Error) => {
+                setUpdating(false);
+                setFailed(problem.message);
+              });
             }}
           >
             {updating ? 'Updating…' : 'Update'}
+          </button>
+        </div>
+      )}
+      {outdated && (
+        <div class="update-prompt" role="alert" data-testid="outdated-prompt">
+          <p>The app was updated in another tab. Reload this one to carry on; what you have typed is kept.</p>
+          <button type="button" class="button button--primary button--small" onClick={outdated}>
+            Reload
           </button>
         </div>
       )}

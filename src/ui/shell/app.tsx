@@ -14,6 +14,7 @@ import { SessionBar } from '../sessions/session-bar';
 // The logbook screens bring Dexie with them: load them on first use, not on first paint.
 const LogbookScreen = lazyScreen(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
 const EntryFormScreen = lazyScreen(() => import('../logbook/entry-form-screen').then((m) => m.EntryFormScreen));
+const FollowUpDraftScreen = lazyScreen(() => import('../logbook/follow-up-draft-screen').then((m) => m.FollowUpDraftScreen));
 const ActionsScreen = lazyScreen(() => import('../logbook/actions-screen').then((m) => m.ActionsScreen));
 const SettingsScreen = lazyScreen(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
 const SessionsScreen = lazyScreen(() => import('../sessions/sessions-screen').then((m) => m.SessionsScreen));
@@ -31,6 +32,7 @@ const TITLES: Record<Route['name'], string> = {
   logbook: 'Logbook',
   'new-entry': 'New entry',
   entry: 'Entry',
+  draft: 'Unsaved draft',
   actions: 'Actions',
   settings: 'Settings',
   sessions: 'Sessions',
@@ -100,6 +102,12 @@ function Screen({ route }: { route: Route }) {
       return <EntryFormScreen key={`new-${route.cardId ?? ''}`} {...(route.cardId ? { cardId: route.cardId } : {})} />;
     case 'entry':
       return <EntryFormScreen key={`entry-${route.id}`} entryId={route.id} />;
+    case 'draft':
+      return route.key.includes('|followup:') ? (
+        <FollowUpDraftScreen key={`draft-${route.key}`} draftKey={route.key} />
+      ) : (
+        <EntryFormScreen key={`draft-${route.key}`} draftKey={route.key} />
+      );
     case 'actions':
       return <ActionsScreen />;
     case 'settings':

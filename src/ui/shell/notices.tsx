@@ -1,11 +1,58 @@
-import { useEffect } from 'preact/hooks';
-import { useNotices } from '../../state/notices';
+import { useEffect, useState } from 'preact/hooks';
+import { flushAll } from '../../state/flush';
+import { useNotices, type Problem } from '../../state/notices';
+import { paths } from '../routing/routes';
 
 const TOAST_MS = 8000;
 
+/** Saves a backup from wherever a problem is shown: it still works when saving does not. */
+function BackupNow() {
+  const [state, setState] = useState<'idle' | 'making' | 'done' | 'failed'>('idle');
+  const run = async () => {
+    if (state === 'making') return;
+    setState('making');
+    try {
+      const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
+      const outcome = await saveExport(exports.backupFile());
+      if (outcome === 'cancelled') return setState('idle');
+      // Remembering when is a write, and writing may be what failed: the backup itself is made.
+      await exports.noteBackupMade().catch(() => undefined);
+      setState('done');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" class="button button--primary button--small" aria-disabled={state === 'making'} onClick={() => void run()}>
+        {state === 'making' ? 'Making the backup…' : 'Save a backup now'}
+      </button>
+      <span role="status" class="banner__status">
+        {state === 'done' ? 'Backup saved. Keep the file somewhere other than this device.' : state === 'failed' ? 'The backup could not be made.' : ''}
+      </span>
+    </>
+  );
+}
+
+function ProblemActions({ problem }: { problem: Problem }) {
+  if (problem.kind === 'full') return <BackupNow />;
+  if (problem.kind === 'version') {
+    return (
+      <button
+        type="button"
+        class="button button--primary button--small"
+        onClick={() => void flushAll().finally(() => location.reload())}
+      >
+        Reload now
+      </button>
+    );
+  }
+  return null;
+}
+
 /** A storage problem stays until dismissed; a toast (with Undo, when offered) fades after a while. */
 export function Notices() {
-  const { problem, toast, clearProblem, dismissToast } = useNotices();
+  const { problem, warning, toast, clearProblem, showWarning, dismissToast } = useNotices();
 
   useEffect(() => {
     if (!toast) return;
@@ -18,9 +65,30 @@ export function Notices() {
       {problem && (
         <div class="banner" role="alert" data-testid="problem-banner">
           <p>{problem.message}</p>
-          <button type="button" class="button button--small" onClick={clearProblem}>
-            Dismiss
-          </button>
+          <div class="banner__actions">
+            <ProblemActions problem={problem} />
+            {problem.kind !== 'full' && (
+              <button type="button" class="button button--small" onClick={clearProblem}>
+                Dismiss
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {warning && !problem && (
+        <div class="banner banner--warning" role="status" data-testid="warning-banner">
+          <p>{warning.message}</p>
+          <div class="banner__actions">
+            {warning.kind === 'low-space' && <BackupNow />}
+            {warning.kind === 'vanished' && (
+              <a class="button button--primary button--small" href={paths.settings()}>
+                Restore a backup
+              </a>
+            )}
+            <button type="button" class="button button--small" onClick={() => showWarning(null)}>
+              Dismiss
+            </button>
+          </div>
         </div>
       )}
       <div class="toast-region" role="status" aria-live="polite">

@@ -7,11 +7,18 @@ export type SaveStatus =
   | { state: 'saved'; at: Date }
   | { state: 'failed'; message: string };
 
-const DELAY_MS = 400;
+/** A pause in typing this long saves. */
+const PAUSE_MS = 300;
+/**
+ * However steadily someone types, a change waits no longer than this to start saving, so a
+ * crash loses at most the last second of typing (the save itself takes milliseconds).
+ */
+const MAX_WAIT_MS = 600;
 
 /**
- * Saves a value shortly after each change, and at once when the page is hidden, closed, left,
- * or about to be reloaded by an update: typed text is never only in memory for long.
+ * Saves a value shortly after each change (after a pause, or at the latest MAX_WAIT_MS after
+ * the first unsaved change), and at once when the page is hidden, closed, left, or about to be
+ * reloaded by an update: typed text is never only in memory for long.
  */
 export function useDebouncedSave<T>(
   value: T | null,
@@ -26,10 +33,13 @@ export function useDebouncedSave<T>(
   // may never land, so its text needs the emergency copy as much as an unsaved change does.
   const unconfirmed = useRef<typeof pending.current>(null);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const deadline = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
+    clearTimeout(pause.current);
+    clearTimeout(deadline.current);
+    deadline.current = undefined;
     const next = pending.current;
     if (!next) return inFlight.current;
     pending.current = null;
@@ -39,7 +49,8 @@ export function useDebouncedSave<T>(
       .then(
         () => {
           if (unconfirmed.current === next) unconfirmed.current = null;
-          setStatus({ state: 'saved', at: new Date() });
+          // A newer change may be waiting: it is not saved yet, so say nothing that claims it is.
+          setStatus(pending.current ? { state: 'saving' } : { state: 'saved', at: new Date() });
         },
         (problem: Error) => setStatus({ state: 'failed', message: problem.message }),
       );
@@ -48,7 +59,9 @@ export function useDebouncedSave<T>(
 
   /** Drops any unsaved change and waits for a save already under way. */
   const cancel = useCallback(async () => {
-    clearTimeout(timer.current);
+    clearTimeout(pause.current);
+    clearTimeout(deadline.current);
+    deadline.current = undefined;
     pending.current = null;
     unconfirmed.current = null;
     await inFlight.current;
@@ -61,8 +74,9 @@ export function useDebouncedSave<T>(
     if (value === null || !dirty) return;
     pending.current = keepNow ? { value, save, keepNow } : { value, save };
     unconfirmed.current = pending.current;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), DELAY_MS);
+    clearTimeout(pause.current);
+    pause.current = setTimeout(() => void flush(), PAUSE_MS);
+    deadline.current ??= setTimeout(() => void flush(), MAX_WAIT_MS);
     // `save` may be a fresh closure each render; the value is what matters.
   }, [value, dirty, flush]);
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SessionRecord } from '../../domain/sessions/records';
+import type { SessionRecord } from '../../domain/records/session';
 import type { Command, CommandName, PresenterState } from '../../domain/workshop/messages';
 import { PRESET_MINUTES } from '../../domain/workshop/timer';
-import { today } from '../../domain/logbook/filters';
+import { today } from '../../domain/dates';
 import { useActiveSession } from '../../state/active-session';
 import { findCard, useDealStore } from '../../state/deal-store';
 import { openChannel, type Channel } from '../../state/workshop';
@@ -166,7 +166,8 @@ function GroupNotes({
             hint="Saved as you type, in the session. Shown on the shared screen only if you choose."
             rows={8}
             stored={text}
-            save={(value) => setCardNote(session.value!.id, cardId, value)}
+            version={session.value}
+            save={(value, base) => setCardNote(session.value!.id, cardId, value, base)}
           />
           <div class="facilitator__controls">
             {noteOnScreen === null ? (

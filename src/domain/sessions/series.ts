@@ -1,45 +1,8 @@
-/** A session: a supervision, a workshop or personal time with the deck, and what happened in it. */
-import type { Tracked } from '../logbook/records';
+/** Sessions as people use them: their titles, and the series that link one session to the next. */
+import { instant } from '../dates';
+import { KIND_LABELS, type DealtCard, type SessionKind, type SessionRecord } from '../records/session';
 
-export const SESSION_KINDS = ['supervision', 'workshop', 'personal'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-
-export const KIND_LABELS: Record<SessionKind, string> = {
-  supervision: 'Supervision',
-  workshop: 'Workshop',
-  personal: 'Personal',
-};
-
-export type SessionStatus = 'active' | 'paused' | 'ended';
-
-export interface DealtCard {
-  deckId: string;
-  cardId: string;
-  /** ISO time it was first shown in the session. */
-  at: string;
-}
-
-/** What a group said about one card (workshops). */
-export interface CardNote {
-  cardId: string;
-  text: string;
-}
-
-export interface SessionRecord extends Tracked {
-  kind: SessionKind;
-  title: string;
-  /** Calendar date, YYYY-MM-DD. */
-  date: string;
-  participants: string[];
-  /** Sessions with the same series continue each other, e.g. "Supervision with A.B.". */
-  series: string;
-  status: SessionStatus;
-  cards: DealtCard[];
-  cardNotes: CardNote[];
-  notes: string;
-  endedAt?: string;
-}
-
+/** What starting a session asks for. */
 export interface SessionDraft {
   kind: SessionKind;
   title: string;
@@ -57,19 +20,19 @@ export function seriesKey(series: string): string {
   return series.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Sessions in calendar order; those on the same day in the order they were made. */
+function compareSessions(a: SessionRecord, b: SessionRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return instant(a.createdAt) - instant(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Earlier sessions of the same series, the most recent first. */
 export function earlierInSeries(session: SessionRecord, all: readonly SessionRecord[]): SessionRecord[] {
   const key = seriesKey(session.series);
   if (!key) return [];
   return all
-    .filter(
-      (s) =>
-        s.id !== session.id &&
-        s.deleted === 0 &&
-        seriesKey(s.series) === key &&
-        (s.date < session.date || (s.date === session.date && s.createdAt < session.createdAt)),
-    )
-    .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)));
+    .filter((s) => s.id !== session.id && s.deleted === 0 && seriesKey(s.series) === key && compareSessions(s, session) < 0)
+    .sort((a, b) => compareSessions(b, a));
 }
 
 /** The latest earlier session of the same series, if any. */

@@ -3,15 +3,14 @@
  * a hidden frame asks the worker for the file, and the page sends it the chunks as they are made.
  */
 import { STREAM_PATH, type PageMessage, type StreamOffer, type WorkerMessage } from '../../pwa/stream-protocol';
-import type { StreamedFile } from '../../state/exports';
-import { isTouch, saveFile, type SaveOutcome } from '../shell/save-file';
+import type { ExportFile } from '../../state/exports';
 
 /** How long to wait for the worker before saving the file the ordinary way. */
 const ANSWER_WITHIN_MS = 5_000;
 /** How long the frame stays: removing it early could cut the download short in some browsers. */
 const FRAME_LIFETIME_MS = 60_000;
 
-class DownloadCancelled extends Error {
+export class DownloadCancelled extends Error {
   constructor() {
     super('The download was cancelled.');
   }
@@ -33,7 +32,8 @@ function nextMessage(port: MessagePort, type: WorkerMessage['type']): Promise<bo
  * written nothing, when no worker is in control or it does not answer: the caller then saves
  * the file another way.
  */
-async function streamDownload(name: string, type: string, write: (emit: (bytes: Uint8Array<ArrayBuffer>) => void) => Promise<void>): Promise<boolean> {
+export async function streamDownload({ name, format, write }: ExportFile): Promise<boolean> {
+  const type = format.mime;
   const worker = navigator.serviceWorker?.controller;
   if (!worker || typeof MessageChannel !== 'function') return false;
   const { port1: port, port2 } = new MessageChannel();
@@ -72,23 +72,4 @@ async function streamDownload(name: string, type: string, write: (emit: (bytes: 
     port.close();
   }
   return true;
-}
-
-/**
- * Saves a file made in chunks. On a computer the chunks go straight to the downloads folder
- * through the service worker, so a big export is never held in memory whole. Phones (which
- * share a finished file) and pages without a service worker collect the chunks first.
- */
-export async function saveStreamedFile({ name, type, write }: StreamedFile): Promise<SaveOutcome> {
-  if (!isTouch()) {
-    try {
-      if (await streamDownload(name, type, write)) return 'downloaded';
-    } catch (error) {
-      if (error instanceof DownloadCancelled) return 'cancelled';
-      throw error;
-    }
-  }
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  await write((bytes) => parts.push(bytes));
-  return saveFile({ name, type, parts });
 }

@@ -1,0 +1,182 @@
+/**
+ * Notes as a document: built once from a session or the logbook, then rendered to a file
+ * (Markdown, see markdown.ts), to the screen and to paper (ui/documents). Blocks say what a
+ * piece of the notes is, not how it looks. Every user-written string stays plain text; each
+ * renderer escapes it for its format.
+ */
+import { formatDate, localDay } from '../dates';
+import { liveActions } from '../logbook/compose';
+import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/action';
+import { contentFields, shownValue, valueAt, type ContentField } from '../records/content-fields';
+import { EntrySchema, type CardSnapshot, type EntryRecord, type EntryWithActions } from '../records/entry';
+import { KIND_LABELS, type SessionRecord } from '../records/session';
+
+/** One item of a list: `strong: text (aside)`, with labelled details under it. */
+export interface Item {
+  strong?: string;
+  text: string;
+  aside?: string;
+  details?: { label: string; text: string }[];
+}
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  /** Short facts, one a line: "Date: 1 March 2026". */
+  | { type: 'facts'; items: { label: string; value: string }[] }
+  /** Someone's writing, kept line for line, under its label. */
+  | { type: 'text'; label?: string; text: string }
+  /** A sentence of the app's own. */
+  | { type: 'note'; text: string }
+  | { type: 'list'; ordered: boolean; items: Item[] };
+
+export interface NotesDocument {
+  title: string;
+  blocks: Block[];
+}
+
+export interface NotesOptions {
+  /** The longer writing in entries: what it looks like where we work, notes. */
+  reflections: boolean;
+  /** Participants and who does each action. */
+  names: boolean;
+  /** The group's notes on each card and the session notes. */
+  notes: boolean;
+  followUps: boolean;
+  /** Open actions from the previous session of the series. */
+  review: boolean;
+}
+
+export const ALL_NOTES: NotesOptions = { reflections: true, names: true, notes: true, followUps: true, review: true };
+
+export interface SessionBundle {
+  session: SessionRecord;
+  /** The session's cards, resolved against the deck; `undefined` where a card has left it. */
+  cards: { cardId: string; card: CardSnapshot | undefined }[];
+  entries: EntryWithActions[];
+  /** Open actions carried over from the previous session of the series. */
+  review: { action: ActionRecord; entry: EntryRecord }[];
+}
+
+const ENTRY_FIELDS = contentFields(EntrySchema);
+const ACTION_FIELDS = contentFields(ActionSchema);
+const key = (field: ContentField) => field.path.join('.');
+
+/** Fields the options leave out. */
+function hiddenBy(options: NotesOptions): Set<string> {
+  const hidden = new Set<string>();
+  if (!options.names) hidden.add('owner');
+  for (const field of ACTION_FIELDS) if (field.long && !options.followUps) hidden.add(key(field));
+  for (const field of ENTRY_FIELDS) if (field.long && !options.reflections) hidden.add(key(field));
+  return hidden;
+}
+
+function shown(field: ContentField, record: unknown): string {
+  const value = valueAt(record, field.path);
+  return field.kind === 'day' && typeof value === 'string' && value ? formatDate(value) : shownValue(field, value);
+}
+
+function actionItem(action: ActionRecord, hidden: Set<string>): Item {
+  const facts = [STATUS_LABELS[action.status]];
+  const details: Item['details'] = [];
+  for (const field of ACTION_FIELDS) {
+    const text = shown(field, action);
+    if (hidden.has(key(field)) || field.path[0] === 'what' || field.path[0] === 'status' || !text.trim()) continue;
+    if (field.long) details.push({ label: field.label, text });
+    else facts.push(`${field.label}: ${text}`);
+  }
+  return { text: action.what.trim() || 'Untitled action', aside: facts.join(', '), ...(details.length ? { details } : {}) };
+}
+
+/** An entry's own writing: short fields as facts, longer writing as paragraphs. */
+function entryBlocks(entry: EntryRecord, hidden: Set<string>, leading: { label: string; value: string }[] = []): Block[] {
+  const facts = [...leading];
+  const texts: Block[] = [];
+  for (const field of ENTRY_FIELDS) {
+    const text = shown(field, entry);
+    if (hidden.has(key(field)) || !text.trim()) continue;
+    if (field.long) texts.push({ type: 'text', label: field.label, text });
+    else facts.push({ label: field.label, value: text });
+  }
+  return [...(facts.length ? [{ type: 'facts' as const, items: facts }] : []), ...texts];
+}
+
+function cardItem({ cardId, card }: SessionBundle['cards'][number], note: string | undefined): Item {
+  const details = note?.trim() ? [{ label: 'Group notes', text: note }] : [];
+  const base = card
+    ? { strong: `Capability ${card.capabilityNumber}: ${card.capabilityHeading}`, text: card.text, aside: `for ${card.groupName.toLowerCase()}` }
+    : { text: cardId, aside: 'card no longer in the deck' };
+  return { ...base, ...(details.length ? { details } : {}) };
+}
+
+export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_NOTES): NotesDocument {
+  const { session } = bundle;
+  const hidden = hiddenBy(options);
+  const title = session.title.trim() || 'Session';
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: title }];
+  const facts = [
+    { label: 'Kind', value: KIND_LABELS[session.kind] },
+    { label: 'Date', value: formatDate(session.date) },
+    ...(session.series.trim() ? [{ label: 'Series', value: session.series }] : []),
+    ...(options.names && session.participants.length ? [{ label: 'Participants', value: session.participants.join(', ') }] : []),
+  ];
+  blocks.push({ type: 'facts', items: facts });
+
+  if (options.review && bundle.review.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Open actions from last time' });
+    blocks.push({ type: 'list', ordered: false, items: bundle.review.map(({ action }) => actionItem(action, hidden)) });
+  }
+
+  blocks.push({ type: 'heading', level: 2, text: 'Cards discussed' });
+  if (bundle.cards.length === 0) blocks.push({ type: 'note', text: 'No cards were dealt in this session.' });
+  else {
+    const note = (cardId: string) => (options.notes ? session.cardNotes.find((n) => n.cardId === cardId)?.text : undefined);
+    blocks.push({ type: 'list', ordered: true, items: bundle.cards.map((c) => cardItem(c, note(c.cardId))) });
+  }
+
+  if (bundle.entries.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Reflections and actions' });
+    for (const { entry, actions } of bundle.entries) {
+      blocks.push({ type: 'heading', level: 3, text: entry.card ? entry.card.text : 'Note' });
+      blocks.push(...entryBlocks(entry, hidden));
+      const live = liveActions(actions);
+      if (live.length) {
+        blocks.push({ type: 'heading', level: 4, text: 'Actions' });
+        blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });
+      }
+    }
+  }
+  if (!bundle.entries.some((e) => liveActions(e.actions).length)) blocks.push({ type: 'note', text: 'No actions were agreed in this session.' });
+
+  if (options.notes && session.notes.trim()) {
+    blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
+    blocks.push({ type: 'text', text: session.notes });
+  }
+  return { title, blocks };
+}
+
+/** The whole logbook, newest first (as given), by the day each entry was written. */
+export function logbookNotes(items: readonly EntryWithActions[], now: Date): NotesDocument {
+  const title = 'Power Shifting logbook';
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: title },
+    { type: 'note', text: `Exported ${formatDate(localDay(now.toISOString()))}.` },
+  ];
+  const hidden = hiddenBy(ALL_NOTES);
+  let day = '';
+  for (const { entry, actions } of items) {
+    const written = localDay(entry.createdAt);
+    if (written !== day) {
+      day = written;
+      blocks.push({ type: 'heading', level: 2, text: formatDate(day) });
+    }
+    const capability = entry.card?.capabilityNumber ?? entry.capabilityNumber;
+    const leading = capability
+      ? [{ label: 'Capability', value: `${capability}${entry.card ? `, for ${entry.card.groupName.toLowerCase()}` : ''}` }]
+      : [];
+    blocks.push({ type: 'heading', level: 3, text: entry.card ? entry.card.text : 'Note' });
+    blocks.push(...entryBlocks(entry, hidden, leading));
+    const live = liveActions(actions);
+    if (live.length) blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });
+  }
+  return { title, blocks };
+}

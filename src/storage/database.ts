@@ -1,0 +1,133 @@
+/** The IndexedDB schema. Add a new version() for every change; never edit a released one. */
+import Dexie, { type EntityTable } from 'dexie';
+import { newId } from '../domain/ids';
+import type { ActionRecord } from '../domain/records/action';
+import type { SessionRecord } from '../domain/records/session';
+import { storedEntry, type StoredEntry } from './stored-entry';
+
+/** Entries held in memory at once while an upgrade rewrites them all. */
+const UPGRADE_BATCH = 2000;
+
+/** What a tab typed and has not saved yet: one record per tab and thing being written. */
+export interface DraftRecord {
+  /** `tab|target`: each tab's draft is its own. */
+  key: string;
+  /** The tab that wrote it (see state/tab.ts); `earlier` for drafts from before tabs were told apart. */
+  tab: string;
+  /** What it is a draft of: `edit:ID`, `new:card:ID`, `new:free`, `followup:ID`… */
+  target: string;
+  savedAt: string;
+  value: unknown;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export const EARLIER_TAB = 'earlier';
+
+/** Rewrites every entry, a batch at a time: read and written in bulk (a cursor took 16 s over 50,000 entries). */
+async function rewriteEntries(entries: Dexie.Table<StoredEntry, string>, change: (entry: StoredEntry) => StoredEntry): Promise<void> {
+  let batch = await entries.orderBy(':id').limit(UPGRADE_BATCH).toArray();
+  while (batch.length) {
+    await entries.bulkPut(batch.map(change));
+    batch = await entries.where(':id').above(batch[batch.length - 1]!.id).limit(UPGRADE_BATCH).toArray();
+  }
+}
+
+export class LogbookDB extends Dexie {
+  entries!: EntityTable<StoredEntry, 'id'>;
+  drafts!: EntityTable<DraftRecord, 'key'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+  sessions!: EntityTable<SessionRecord, 'id'>;
+
+  /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
+    super(name, options);
+    // Version 1: the first released schema (a fixture of it lives in tests/fixtures/db-v1.ts).
+    this.version(1).stores({
+      entries: 'id, createdAt, updatedAt, deleted',
+      actions: 'id, entryId, updatedAt, deleted, due',
+      drafts: 'key',
+      meta: 'key',
+    });
+    // Version 2: sessions, and entries findable by the session they were written in.
+    this.version(2).stores({
+      entries: 'id, createdAt, updatedAt, deleted, sessionId',
+      sessions: 'id, date, series, updatedAt, deleted',
+    });
+    // Version 3: each entry holds its actions (a quarter of the writes on a big import), and no search text.
+    // Actions whose entry is missing cannot be shown; they are kept in meta rather than lost.
+    this.version(3).stores({}).upgrade(async (tx) => {
+      onUpgrading();
+      const byEntry = new Map<string, ActionRecord[]>();
+      for (const action of (await tx.table('actions').toArray()) as ActionRecord[]) {
+        const list = byEntry.get(action.entryId);
+        if (list) list.push(action);
+        else byEntry.set(action.entryId, [action]);
+      }
+      await tx.table('entries').toCollection().modify((entry: StoredEntry & { searchText?: string }) => {
+        entry.actions = byEntry.get(entry.id) ?? [];
+        // Search text is now made when the search index is built, not stored twice over.
+        delete entry.searchText;
+        byEntry.delete(entry.id);
+      });
+      const orphans = [...byEntry.values()].flat();
+      if (orphans.length) await tx.table('meta').put({ key: 'orphanedActions', value: orphans });
+    });
+    // Version 4: the separate actions store goes, once version 3 has moved its records.
+    this.version(4).stores({ actions: null });
+    // Version 5: entries indexed by their open actions, so the Actions view reads one page, not the whole logbook.
+    this.version(5)
+      .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions' })
+      .upgrade(async (tx) => {
+        onUpgrading();
+        await rewriteEntries(tx.table('entries'), (entry) => storedEntry(entry, entry.actions));
+      });
+    // Version 6: entries findable by their actions' ids, so an action id is only ever used once;
+    // each tab's drafts kept apart; actions kept aside by version 3 brought back as entries.
+    this.version(6)
+      .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions, *actionIds', drafts: 'key, target' })
+      .upgrade(async (tx) => {
+        onUpgrading();
+        // An earlier version let a backup put one action id under two entries: the second copy gets an id of its own.
+        const used = new Set<string>();
+        await rewriteEntries(tx.table('entries'), (entry) => {
+          const actions = entry.actions.map((action) => {
+            const id = used.has(action.id) ? newId() : action.id;
+            used.add(id);
+            return id === action.id && action.entryId === entry.id ? action : { ...action, id, entryId: entry.id };
+          });
+          return storedEntry(entry, actions);
+        });
+        const drafts = tx.table('drafts');
+        const old = (await drafts.toArray()) as { key: string; savedAt: string; draft: unknown }[];
+        await drafts.clear();
+        await drafts.bulkPut(
+          old.map((d): DraftRecord => ({ key: `${EARLIER_TAB}|${d.key}`, tab: EARLIER_TAB, target: d.key, savedAt: d.savedAt, value: d.draft })),
+        );
+        const orphans = ((await tx.table('meta').get('orphanedActions')) as MetaRecord | undefined)?.value as ActionRecord[] | undefined;
+        if (orphans?.length) {
+          const byEntry = new Map<string, ActionRecord[]>();
+          for (const action of orphans) {
+            if (used.has(action.id)) continue;
+            used.add(action.id);
+            byEntry.set(action.entryId, [...(byEntry.get(action.entryId) ?? []), action]);
+          }
+          const entries = tx.table<StoredEntry, string>('entries');
+          const existing = await entries.bulkGet([...byEntry.keys()]);
+          await entries.bulkPut(
+            [...byEntry].map(([entryId, actions], i) => {
+              const found = existing[i];
+              if (found) return storedEntry(found, [...found.actions, ...actions]);
+              const first = actions.map((a) => a.createdAt).sort()[0]!;
+              const note = 'Recovered: an earlier version of the app kept these actions without the entry they were written in.';
+              return storedEntry({ id: entryId, createdAt: first, updatedAt: first, deleted: 0, community: '', reflection: '', notes: note, tags: [] }, actions);
+            }),
+          );
+          await tx.table('meta').delete('orphanedActions');
+        }
+      });
+  }
+}
