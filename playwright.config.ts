@@ -1,8 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium by default; CHROME_PATH points elsewhere (see README). */
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.E2E_PORT ?? 4174);
+
+/**
+ * A port no other program is using, chosen once: the workers read this file again, and find it
+ * in the environment the main process passes on to them.
+ */
+process.env.E2E_PORT ??= String(
+  execFileSync(process.execPath, ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]),
+);
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',

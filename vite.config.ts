@@ -6,12 +6,14 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vite';
 import { appShellPlugin } from './src/build/app-shell.ts';
 import { contentPlugin } from './src/build/content-plugin.ts';
+import { firstScreen } from './src/build/first-screen.ts';
 import { cspPlugin } from './src/build/csp.ts';
 import { inlineCssPlugin } from './src/build/inline-css.ts';
 import { dropPrerenderChunkPlugin } from './src/build/prerender-chunk.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const prerenderScript = fileURLToPath(new URL('./src/prerender.tsx', import.meta.url));
+const boot = firstScreen(fileURLToPath(new URL('./src/boot.tsx', import.meta.url)));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // The update test builds a second version of the app; APP_VERSION_SUFFIX tells the two apart.
 const version = pkg.version + (process.env.APP_VERSION_SUFFIX ? `-${process.env.APP_VERSION_SUFFIX}` : '');
@@ -30,6 +32,7 @@ export default defineConfig({
       },
     }),
     contentPlugin(root),
+    boot.plugin,
     cspPlugin(),
     inlineCssPlugin(),
     dropPrerenderChunkPlugin(prerenderScript),
@@ -81,13 +84,7 @@ export default defineConfig({
         // Everything the first screen needs in one chunk: fewer fetches between the entry and
         // the first card, which matters most on an offline reload through the service worker.
         codeSplitting: {
-          groups: [
-            {
-              name: 'first-screen',
-              includeDependenciesRecursively: false,
-              test: /node_modules[\\/](preact|zustand)[\\/]|virtual:decks|src[\\/](content|domain[\\/](cards|deal|random|selection)|state[\\/](deal-store|bind-store|browser-storage|notices|active-session|app-status|flush)|ui[\\/](routing|cards|deal|deck|about|shell|sessions[\\/](session-bar|use-record-card)))/,
-            },
-          ],
+          groups: [{ name: 'first-screen', includeDependenciesRecursively: false, test: boot.test }],
         },
       },
     },

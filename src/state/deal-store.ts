@@ -6,9 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
-import { DECKS } from '../content/decks';
-import type { Deck } from '../content/schema';
-import { cardsOf, type Card } from '../domain/cards';
+import { DEFAULT_DECK, deckById, deckCards } from '../domain/catalog';
 import {
   createDeal,
   currentCardId,
@@ -37,23 +35,6 @@ export interface DealState {
   show: (cardId: string) => void;
 }
 
-const FIRST_DECK = DECKS[0];
-if (!FIRST_DECK) throw new Error('No deck content was built into the app.');
-
-export function deckById(id: string): Deck {
-  return DECKS.find((d) => d.id === id) ?? (FIRST_DECK as Deck);
-}
-
-const cardCache = new Map<string, Card[]>();
-export function deckCards(deckId: string): Card[] {
-  let cards = cardCache.get(deckId);
-  if (!cards) {
-    cards = cardsOf(deckById(deckId));
-    cardCache.set(deckId, cards);
-  }
-  return cards;
-}
-
 function freshDeal(deckId: string, selection: Selection): Deal {
   return createDeal(
     selectCards(deckCards(deckId), selection).map((c) => c.id),
@@ -72,9 +53,9 @@ export const useDealStore = bindStore(
         return currentCardId(deal);
       };
       return {
-        deckId: FIRST_DECK.id,
+        deckId: DEFAULT_DECK.id,
         selection: WHOLE_DECK,
-        deal: freshDeal(FIRST_DECK.id, WHOLE_DECK),
+        deal: freshDeal(DEFAULT_DECK.id, WHOLE_DECK),
         choose: (selection) => {
           const normalised = normaliseSelection(selection, deckCards(get().deckId));
           set({ selection: normalised, deal: freshDeal(get().deckId, normalised) });
@@ -124,8 +105,4 @@ function isDeal(value: unknown): value is Deal {
     Number.isInteger(deal.position) &&
     Number.isInteger(deal.seed)
   );
-}
-
-export function findCard(deckId: string, cardId: string): Card | undefined {
-  return deckCards(deckId).find((c) => c.id === cardId) ?? DECKS.flatMap((d) => deckCards(d.id)).find((c) => c.id === cardId);
 }

@@ -3,14 +3,15 @@
 // Chromium, prints one table and writes bench-results/results.json. With --check it exits
 // non-zero when a budget fails. Timings are medians of several runs, with min and max.
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { generateBackup } from './generate-logbook.mjs';
+import { BUDGETS, bundleSizes, KB } from '../build/bundle-sizes.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -22,13 +23,18 @@ const CHECK = !!args.check;
 const RUNS = Number(args.runs ?? 3);
 const SIZES = String(args.sizes ?? '10000,50000').split(',').map(Number).filter(Boolean);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const PORT = 4176;
+// A port no other program is using: the benchmark must not collide with `npm start` or the tests.
+const PORT = await new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
-const KB = 1024;
 const results = { date: new Date().toISOString(), machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${cpus()[0]?.model ?? 'unknown CPU'}`, server: 'vite preview, HTTP/1.1 on 127.0.0.1', storage: 'IndexedDB in memory (fresh private browser contexts)', bytes: {}, lighthouse: {}, timings: {}, logbook: {}, budgets: [], checks: [] };
 
 const median = (xs) => {
@@ -64,35 +70,9 @@ for (let i = 0; i < 100; i++) {
 }
 
 // ---- 2. Bytes ---------------------------------------------------------------------------------
-const sizeOf = (file) => {
-  const data = readFileSync(join(DIST, file));
-  return {
-    raw: data.length,
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const critical = [...html.matchAll(/<(?:script[^>]*src|link[^>]*(?:rel="stylesheet"|rel="modulepreload")[^>]*href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-const all = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('prerender-')).map((f) => `assets/${f}`);
-// The first screen's CSS is inlined into index.html: count it as render-critical too.
-const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
-const inlineSize = {
-  raw: Buffer.byteLength(inlineCss),
-  gzip: gzipSync(inlineCss, { level: 9 }).length,
-  brotli: brotliCompressSync(inlineCss, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-};
-const sum = (files) => files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-results.bytes = {
-  html: sizeOf('index.html'),
-  critical: {
-    files: { ...Object.fromEntries(critical.map((f) => [f, sizeOf(f)])), 'index.html <style> (inlined CSS)': inlineSize },
-    total: [sum(critical), inlineSize].reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli })),
-  },
-  all: { files: Object.fromEntries(all.map((f) => [f, sizeOf(f)])), total: sum(all), js: sum(all.filter((f) => f.endsWith('.js'))), css: sum(all.filter((f) => f.endsWith('.css'))) },
-};
-budget('Render-critical JS + CSS (gzip)', results.bytes.critical.total.gzip / KB, 14, 'KB');
-budget('All JS (gzip)', results.bytes.all.js.gzip / KB, 100, 'KB');
+results.bytes = bundleSizes(DIST);
+budget('Render-critical JS + CSS (gzip)', results.bytes.critical.total.gzip / KB, BUDGETS.critical / KB, 'KB');
+budget('All JS, service worker included (gzip)', results.bytes.all.js.gzip / KB, BUDGETS.allJs / KB, 'KB');
 
 // ---- 3. Lighthouse, mobile -------------------------------------------------------------------
 log('lighthouse');
@@ -382,7 +362,7 @@ lines.push(`Power Shifting benchmark, ${results.date}`, `Machine: ${results.mach
 lines.push('Bytes (gzip / brotli)');
 for (const [f, v] of Object.entries(results.bytes.critical.files)) lines.push(`  critical ${f.padEnd(44)} ${fmt(v.gzip / KB, 2)} KB / ${fmt(v.brotli / KB, 2)} KB`);
 lines.push(`  render-critical total ${''.padEnd(37)} ${fmt(results.bytes.critical.total.gzip / KB, 2)} KB / ${fmt(results.bytes.critical.total.brotli / KB, 2)} KB`);
-lines.push(`  all JS (${all.filter((f) => f.endsWith('.js')).length} files) ${''.padEnd(36)} ${fmt(results.bytes.all.js.gzip / KB, 2)} KB / ${fmt(results.bytes.all.js.brotli / KB, 2)} KB`);
+lines.push(`  all JS (${results.bytes.all.jsCount} files, service worker included) ${''.padEnd(36)} ${fmt(results.bytes.all.js.gzip / KB, 2)} KB / ${fmt(results.bytes.all.js.brotli / KB, 2)} KB`);
 lines.push(`  all CSS ${''.padEnd(50)} ${fmt(results.bytes.all.css.gzip / KB, 2)} KB / ${fmt(results.bytes.all.css.brotli / KB, 2)} KB`);
 lines.push('', `Lighthouse 12, mobile (median (min–max) of ${RUNS})`);
 const L = results.lighthouse;

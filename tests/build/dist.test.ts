@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/build/csp';
+import { BUDGETS, bundleSizes } from './bundle-sizes.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const content = fileURLToPath(new URL('../../content/decks/', import.meta.url));
@@ -75,14 +75,20 @@ describe('the app shell the service worker serves', () => {
   });
 });
 
-describe('what the first paint waits for', () => {
-  it('is the HTML plus at most 14 KB (gzip) of scripts and styles, so it fits the first round trip', () => {
-    const critical = [...html.matchAll(/<(?:script[^>]*src|link[^>]*(?:rel="stylesheet"|rel="modulepreload")[^>]*href)="\/([^"]+\.(?:js|css))"/g)].map(
-      (m) => readFileSync(`${dist}${m[1]}`),
-    );
-    const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => Buffer.from(m[1]!));
-    const bytes = [...critical, ...inline].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-    expect(bytes).toBeLessThanOrEqual(14 * 1024);
+describe('what the app costs to download', () => {
+  const sizes = bundleSizes(dist);
+
+  it('is the HTML plus at most 14 KB (gzip) of scripts and styles before the first paint, so it fits the first round trip', () => {
+    expect(sizes.critical.total.gzip).toBeLessThanOrEqual(BUDGETS.critical);
+  });
+
+  it('is at most 300 KB (gzip) of scripts in all, the service worker included: everything precached for offline use', () => {
+    expect(sizes.all.js.gzip).toBeLessThanOrEqual(BUDGETS.allJs);
+  });
+
+  it('leaves out the code that made the first screen at build time, which no page loads', () => {
+    for (const file of Object.keys(sizes.all.files)) expect(read(file)).not.toContain('renderToString');
+    expect(precached.some((url) => /prerender/.test(url))).toBe(false);
   });
 });
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { freePort } from './ports';
 
-const PORT = 4175;
-const BASE = `http://127.0.0.1:${PORT}`;
+let BASE = '';
 
 function build(outDir: string, suffix: string) {
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
@@ -21,7 +21,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = mkdtempSync(join(tmpdir(), 'ps-update-'));
   build(dir, 'first');
-  server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  const port = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
     detached: true,
   });

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, readBackup, summarise, type BackupData } from '../../src/domain/exports/backup';
+import { logbookCsv } from '../../src/domain/exports/csv';
+import { toMarkdown } from '../../src/domain/exports/markdown';
+import { logbookNotes } from '../../src/domain/exports/notes-document';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
 import type { IndexItem } from '../../src/domain/logbook/filters';
 import type { ActionRecord } from '../../src/domain/records/action';
@@ -234,5 +237,131 @@ describe('hostile and broken backup files', () => {
     // A key named __proto__ (JSON.parse makes one) is written as a key, not taken as a prototype.
     const proto = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": 2}') as ActionRecord;
     expect(JSON.parse(backupJson({ ...backup, data: { sessions: [], actions: [proto], entries: [] } })).data.actions[0]).toEqual(proto);
+  });
+});
+
+describe('backups made by earlier releases and by later ones', () => {
+  const RELEASE = readFileSync(fileURLToPath(new URL('../fixtures/backup-release-0.1.0.json', import.meta.url)), 'utf8');
+
+  it('restores a backup made by release 0.1.0 unchanged, and backs it up again byte for byte', async () => {
+    const read = readBackup(RELEASE);
+    if (!read.ok) throw new Error(read.message);
+    const fresh = open('release');
+    planOf(await fresh.backups.merge(read.backup.data));
+    const again = makeBackup(await fresh.backups.exportAll(), new Date(read.backup.exportedAt), read.backup.app.version);
+    expect(backupJson(again)).toBe(RELEASE);
+    // Importing it a second time changes nothing.
+    const twice = planOf(await fresh.backups.merge(read.backup.data));
+    expect(twice.counts.entries.added + twice.counts.entries.updated + twice.counts.actions.updated + twice.counts.sessions.updated).toBe(0);
+    fresh.close();
+  });
+
+  it('keeps fields and record types a newer version wrote, through a restore and a new backup', async () => {
+    const json = JSON.parse(RELEASE);
+    json.data.entries[0].mood = 'hopeful';
+    json.data.entries[0].card = { ...(json.data.entries[0].card ?? {}), deckId: 'power-shifting', cardId: 'x', capabilityNumber: 1, capabilityHeading: 'h', groupId: 'g', groupName: 'G', text: 't', colour: 'teal' };
+    json.data.actions[0].effort = { hours: 3 };
+    json.data.sessions[0].room = 'Library';
+    json.data.checkins = [{ id: '01K0CHECKIN000000000000001', createdAt: '2026-09-02T09:00:00.000Z', updatedAt: '2026-09-02T09:00:00.000Z', deleted: 0, rating: 'starting' }];
+    const read = readBackup(JSON.stringify(json));
+    if (!read.ok) throw new Error(read.message);
+    const fresh = open('newer');
+    planOf(await fresh.backups.merge(read.backup.data));
+    const out = JSON.parse(backupJson(makeBackup(await fresh.backups.exportAll(), clock, '0.1.0')));
+    const entry = out.data.entries.find((e: { id: string }) => e.id === json.data.entries[0].id);
+    expect(entry.mood).toBe('hopeful');
+    expect(entry.card.colour).toBe('teal');
+    expect(out.data.actions.find((a: { id: string }) => a.id === json.data.actions[0].id).effort).toEqual({ hours: 3 });
+    expect(out.data.sessions[0].room).toBe('Library');
+    expect(out.data.checkins).toEqual(json.data.checkins);
+    fresh.close();
+  });
+
+  it('imports and exports records that lack fields this version has, filling their defaults', async () => {
+    const json = JSON.parse(RELEASE);
+    const drop = (records: Record<string, unknown>[], keys: string[]) => records.forEach((r) => keys.forEach((k) => delete r[k]));
+    drop(json.data.entries, ['tags', 'notes', 'community']);
+    drop(json.data.actions, ['followUp', 'owner', 'order', 'status']);
+    drop(json.data.sessions, ['cardNotes', 'participants']);
+    const read = readBackup(JSON.stringify(json));
+    if (!read.ok) throw new Error(read.message);
+    const fresh = open('older');
+    planOf(await fresh.backups.merge(read.backup.data));
+    const items = await fresh.entries.live();
+    expect(items.every((i) => Array.isArray(i.entry.tags) && i.entry.notes === '')).toBe(true);
+    expect(items.flatMap((i) => i.actions).every((a) => a.followUp.happened === '' && a.status === 'planned')).toBe(true);
+    // Every export can be made from them.
+    const sessions = await fresh.sessions.all();
+    expect(logbookCsv(items, new Map(sessions.map((s) => [s.id, s]))).join('')).toContain('Entry ID');
+    expect(toMarkdown(logbookNotes(items, clock))).toContain('# Power Shifting logbook');
+    const chunks: Uint8Array[] = [];
+    await fresh.writeCsv((bytes) => chunks.push(bytes));
+    expect(Buffer.concat(chunks).toString('utf8')).toContain('Draft terms for a resident panel');
+    fresh.close();
+  });
+});
+
+describe('imports that would damage the logbook', () => {
+  it('refuses a backup that puts an existing action under another entry, and changes nothing', async () => {
+    const mine = await seed(book);
+    const data = await book.backups.exportAll();
+    const other = data.entries.find((e) => e.id !== mine.entry.id)!;
+    const moved = { ...mine.actions[0]!, entryId: other.id, what: 'Moved' };
+    const before = await snapshot(book);
+    const result = await book.backups.merge({ entries: [other], actions: [moved], sessions: [] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/under a different entry.*Nothing was imported/);
+    expect(await snapshot(book)).toBe(before);
+    // And every backup made afterwards reads back.
+    expect(readBackup(backupJson(makeBackup(await book.backups.exportAll(), clock, '0.1.0'))).ok).toBe(true);
+  });
+
+  it('gives the same logbook whichever order two backups are imported in, even with equal times', async () => {
+    const one = JSON.parse(readFileSync(`${CORPUS}30-missing-optional-fields.json`, 'utf8'));
+    const two = structuredClone(one);
+    two.data.entries[0].reflection = 'The other version, saved in the same millisecond';
+    const a = readBackup(JSON.stringify(one));
+    const b = readBackup(JSON.stringify(two));
+    if (!a.ok || !b.ok) throw new Error('fixtures');
+    const first = open('order-ab');
+    const second = open('order-ba');
+    await first.backups.merge(a.backup.data);
+    await first.backups.merge(b.backup.data);
+    await second.backups.merge(b.backup.data);
+    await second.backups.merge(a.backup.data);
+    const file = async (target: Logbook) => backupJson(makeBackup(await target.backups.exportAll(), clock, '0.1.0'));
+    expect(await file(first)).toBe(await file(second));
+    first.close();
+    second.close();
+  });
+
+  it('compares times as instants: a version saved earlier loses, whatever offset its time was written with', async () => {
+    const base = JSON.parse(readFileSync(`${CORPUS}38-offset-timestamps.json`, 'utf8'));
+    // +14:00: this is 19:00 on 1 March in UTC, five hours before the other version.
+    const older = structuredClone(base);
+    older.data.entries[0].updatedAt = '2026-03-02T09:00:00+14:00';
+    older.data.entries[0].reflection = 'older';
+    const newer = structuredClone(base);
+    newer.data.entries[0].updatedAt = '2026-03-02T00:00:00Z';
+    newer.data.entries[0].reflection = 'newer';
+    for (const order of [[older, newer], [newer, older]]) {
+      const target = open(`instants-${order[0] === older ? 'a' : 'b'}`);
+      for (const file of order) {
+        const read = readBackup(JSON.stringify(file));
+        if (!read.ok) throw new Error(read.message);
+        await target.backups.merge(read.backup.data);
+      }
+      expect((await target.entries.live())[0]!.entry.reflection).toBe('newer');
+      target.close();
+    }
+  });
+
+  it('says every refusal in plain English, never in the validator’s words', () => {
+    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.json') && f !== 'cases.json')) {
+      const read = readBackup(readFileSync(`${CORPUS}${file}`, 'utf8'));
+      if (read.ok) continue;
+      expect(read.message, file).not.toMatch(/Invalid|Expected|Received|undefined|\[object/);
+      expect(read.message, file).toMatch(/\.$/);
+    }
   });
 });

@@ -245,6 +245,20 @@ describe('actions as iCalendar', () => {
     expect(calendar.getFirstSubcomponent('vevent')!.getFirstSubcomponent('valarm')).toBeTruthy();
   });
 
+  it('holds only what is still to do: a done or dropped action with a date is left out', () => {
+    const calendar = actionsIcs(
+      [
+        { action: action('A1', 'E1', 'Open one') },
+        { action: action('A2', 'E1', 'Done one', { status: 'done' }) },
+        { action: action('A3', 'E1', 'Dropped one', { status: 'dropped' }) },
+        { action: action('A4', 'E1', 'Doing one', { status: 'doing' }) },
+      ],
+      new Date('2026-03-01T10:00:00Z'),
+    );
+    const summaries = new ICAL.Component(ICAL.parse(calendar)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary);
+    expect(summaries).toEqual(['Action: Open one', 'Action: Doing one']);
+  });
+
   it('folds long lines at 75 octets with CRLF and never splits a character', () => {
     expect(ics.includes('\n') && !/[^\r]\n/.test(ics)).toBe(true);
     for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);

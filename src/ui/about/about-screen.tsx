@@ -1,4 +1,5 @@
-import { deckById, useDealStore } from '../../state/deal-store';
+import { deckById } from '../../domain/catalog';
+import { useDealStore } from '../../state/deal-store';
 import { paths } from '../routing/routes';
 
 export function AboutScreen() {

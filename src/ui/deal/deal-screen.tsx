@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { currentCardId, isExhausted } from '../../domain/deal';
 import { selectCards } from '../../domain/selection';
 import { useRecordCard } from '../sessions/use-record-card';
-import { deckById, deckCards, findCard, useDealStore } from '../../state/deal-store';
+import { deckById, deckCards, findCard } from '../../domain/catalog';
+import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { CardBack } from '../cards/card-back';
 import { TaskCard } from '../cards/task-card';

@@ -1,5 +1,6 @@
 import { capabilityByNumber } from '../../domain/cards';
-import { deckById, useDealStore } from '../../state/deal-store';
+import { deckById } from '../../domain/catalog';
+import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { paths } from '../routing/routes';
 

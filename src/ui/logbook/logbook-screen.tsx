@@ -11,7 +11,8 @@ import {
   type LogbookFilter,
 } from '../../domain/logbook/filters';
 import type { EntryWithActions } from '../../domain/records/entry';
-import { deckById, useDealStore } from '../../state/deal-store';
+import { deckById } from '../../domain/catalog';
+import { useDealStore } from '../../state/deal-store';
 import { deleteEntry, watchByIds, watchIndex, watchRecent } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';

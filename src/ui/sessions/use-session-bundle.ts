@@ -5,7 +5,7 @@ import { isOpen } from '../../domain/logbook/filters';
 import type { EntryWithActions } from '../../domain/records/entry';
 import { earlierInSeries, previousInSeries } from '../../domain/sessions/series';
 import { type SessionRecord } from '../../domain/records/session';
-import { findCard } from '../../state/deal-store';
+import { findCard } from '../../domain/catalog';
 import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
 import { useLive } from '../shell/use-live';
 

@@ -4,7 +4,8 @@ import type { Command, CommandName, PresenterState } from '../../domain/workshop
 import { PRESET_MINUTES } from '../../domain/workshop/timer';
 import { today } from '../../domain/dates';
 import { useActiveSession } from '../../state/active-session';
-import { findCard, useDealStore } from '../../state/deal-store';
+import { findCard } from '../../domain/catalog';
+import { useDealStore } from '../../state/deal-store';
 import { openChannel, type Channel } from '../../state/workshop';
 import { setCardNote, startSession, watchSession } from '../../state/sessions';
 import { TaskCard } from '../cards/task-card';
