@@ -5,6 +5,7 @@
  * already saved), while reading, and so exporting a backup, goes on.
  */
 import { liveQuery } from 'dexie';
+import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
@@ -71,6 +72,8 @@ export function connect(name: string, options: OpenOptions) {
     try {
       return await work();
     } catch (error) {
+      // Not a storage problem: the person's choice is needed (see entries.save).
+      if (error instanceof DeletedElsewhere) throw error;
       const problem = problemOf(error);
       if (problem.kind === 'full' && !stopped) {
         stopped = problem;
