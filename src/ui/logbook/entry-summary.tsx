@@ -1,4 +1,5 @@
 import type { EntryWithActions } from '../../domain/records/entry';
+import { formatTime } from '../../domain/dates';
 import { capabilityOf, isOpen } from '../../domain/logbook/filters';
 import { capabilityColour } from '../cards/capability-colour';
 import { paths } from '../routing/routes';
@@ -10,7 +11,7 @@ export function EntrySummary({ item, onDelete }: { item: EntryWithActions; onDel
   const open = actions.filter(isOpen).length;
   const done = actions.filter((a) => a.status === 'done').length;
   const title = entry.card ? entry.card.text : entry.notes.split('\n')[0]?.slice(0, 120) || 'Free note';
-  const time = new Date(entry.createdAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(entry.createdAt);
   return (
     <article class="entry-summary" data-cap={capability ? capabilityColour(capability) : undefined} data-testid="entry-summary">
       <h3 class="entry-summary__title">

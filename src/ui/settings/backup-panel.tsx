@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '../../domain/dates';
 import { backupFile, backupStatus, logbookCsvFile, logbookMarkdownFile, needsReminder, noteBackupMade, openActionsIcsFile, type BackupStatus } from '../../state/exports';
 import { useNotices } from '../../state/notices';
 import { saveExport } from '../files/save-export';
@@ -48,7 +49,7 @@ export function BackupPanel() {
         {status === null
           ? ''
           : status.lastBackupAt
-            ? `Last backup: ${new Date(status.lastBackupAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. ${
+            ? `Last backup: ${formatDateTime(status.lastBackupAt)}. ${
                 status.changedSince === 0
                   ? 'Nothing has changed since.'
                   : `${status.changedSince} ${status.changedSince === 1 ? 'entry has' : 'entries have'} changed since.`

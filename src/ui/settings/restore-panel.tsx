@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { formatDateTime, formatInstantDay } from '../../domain/dates';
 import { previewRestore, restore, type RestorePreview } from '../../state/exports';
 import { useNotices } from '../../state/notices';
 import type { MergeCounts } from '../../domain/records/merge-plan';
@@ -77,12 +78,12 @@ export function RestorePanel() {
           <div>
             <p>
               This backup was made on{' '}
-              {new Date(preview.summary.exportedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. It
+              {formatDateTime(preview.summary.exportedAt)}. It
               holds {preview.summary.entries} {preview.summary.entries === 1 ? 'entry' : 'entries'}, {preview.summary.actions}{' '}
               {preview.summary.actions === 1 ? 'action' : 'actions'} and {preview.summary.sessions}{' '}
               {preview.summary.sessions === 1 ? 'session' : 'sessions'}
               {preview.summary.from && preview.summary.to
-                ? `, written between ${new Date(preview.summary.from).toLocaleDateString('en-GB', { dateStyle: 'long' })} and ${new Date(preview.summary.to).toLocaleDateString('en-GB', { dateStyle: 'long' })}`
+                ? `, written between ${formatInstantDay(preview.summary.from)} and ${formatInstantDay(preview.summary.to)}`
                 : ''}
               .
             </p>
