@@ -6,13 +6,16 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** True for a real calendar day written as YYYY-MM-DD: 2026-02-31 is not one. */
 export function isCalendarDay(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
+  return days !== undefined && d >= 1 && d <= days;
 }
 
 /** Milliseconds since 1970 of an ISO timestamp, whatever its offset; NaN if it is not one. */

@@ -7,6 +7,7 @@ import type { Versioned } from '../domain/records/merge';
 import { planImport, type ImportPlan } from '../domain/records/merge-plan';
 import { restoreSession } from '../domain/records/restore';
 import type { Connection } from './connection';
+import { eachEntry } from './database';
 import { partsOf, storedEntry } from './stored-entry';
 
 /** Where record types from a newer version, met in a backup, are kept (see BackupData.other). */
@@ -18,6 +19,24 @@ export type ImportResult = { ok: true; plan: ImportPlan } | { ok: false; message
 
 export function backupsStore(conn: Connection) {
   const { db } = conn;
+
+  /**
+   * Which entry on the device holds each incoming action id, where that is not the entry the
+   * action comes under: an action id belongs to one entry only. Actions found in their own
+   * entry, or imported into an empty logbook, need no search; otherwise every entry is read
+   * once (a second or two for 50,000), rather than every save paying for an index of action ids.
+   */
+  async function ownersOf(incoming: BackupData, held: ReadonlyMap<string, EntryParts>, heldCount: number): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (const [id, parts] of held) for (const action of parts.actions) owners.set(action.id, id);
+    const unplaced = new Set(incoming.actions.filter((a) => owners.get(a.id) !== a.entryId).map((a) => a.id));
+    if (!unplaced.size || (await db.entries.count()) === heldCount) return owners;
+    await eachEntry(db.entries, (entry) => {
+      for (const action of entry.actions) if (unplaced.has(action.id)) owners.set(action.id, entry.id);
+      return undefined;
+    });
+    return owners;
+  }
 
   return {
     /** Every record, tombstones included, for a backup; checked as a backup is checked on reading. */
@@ -47,20 +66,12 @@ export function backupsStore(conn: Connection) {
     merge: (incoming: BackupData, { dryRun = false } = {}) =>
       (dryRun ? conn.read : conn.write)(() =>
         db.transaction(dryRun ? 'r' : 'rw', db.entries, db.sessions, db.meta, async (): Promise<ImportResult> => {
-          const incomingActionIds = new Set(incoming.actions.map((a) => a.id));
-          // Only the action ids already on the device are looked up: one key listing instead of a lookup per record.
-          const heldActionIds = ((await db.entries.orderBy('actionIds').keys()) as string[]).filter((id) => incomingActionIds.has(id));
-          const owners = heldActionIds.length ? await db.entries.where('actionIds').anyOf(heldActionIds).toArray() : [];
           const entryIds = new Set([...incoming.entries.map((e) => e.id), ...incoming.actions.map((a) => a.entryId)]);
+          // Only the entries already on the device are read: one key listing instead of a lookup per record.
           const heldEntryIds = ((await db.entries.toCollection().primaryKeys()) as string[]).filter((id) => entryIds.has(id));
-          const stored = [...(heldEntryIds.length ? await db.entries.bulkGet(heldEntryIds) : []), ...owners];
           const entries = new Map<string, EntryParts>();
-          const actionOwners = new Map<string, string>();
-          for (const record of stored) {
-            if (!record) continue;
-            entries.set(record.id, partsOf(record));
-            for (const id of record.actionIds ?? record.actions.map((a) => a.id)) actionOwners.set(id, record.id);
-          }
+          for (const record of heldEntryIds.length ? await db.entries.bulkGet(heldEntryIds) : []) if (record) entries.set(record.id, partsOf(record));
+          const actionOwners = await ownersOf(incoming, entries, heldEntryIds.length);
           const sessionIds = incoming.sessions.map((s) => s.id);
           const sessions = new Map(
             (sessionIds.length ? await db.sessions.bulkGet(sessionIds) : []).flatMap((s) => (s ? [[s.id, restoreSession(s)] as const] : [])),

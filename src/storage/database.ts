@@ -27,11 +27,22 @@ export interface MetaRecord {
 
 export const EARLIER_TAB = 'earlier';
 
-/** Rewrites every entry, a batch at a time: read and written in bulk (a cursor took 16 s over 50,000 entries). */
-async function rewriteEntries(entries: Dexie.Table<StoredEntry, string>, change: (entry: StoredEntry) => StoredEntry): Promise<void> {
+/** What eachEntry needs of the entries table: in an upgrade it is the transaction's, untyped. */
+interface EntriesTable {
+  orderBy(index: string): { limit(n: number): { toArray(): Promise<StoredEntry[]> } };
+  where(index: string): { above(key: string): { limit(n: number): { toArray(): Promise<StoredEntry[]> } } };
+  bulkPut(items: readonly StoredEntry[]): Promise<unknown>;
+}
+
+/**
+ * Goes through every entry, a batch at a time, read in bulk (a cursor took 16 s over 50,000
+ * entries), and writes back those `change` returns a new record for.
+ */
+export async function eachEntry(entries: EntriesTable, change: (entry: StoredEntry) => StoredEntry | undefined): Promise<void> {
   let batch = await entries.orderBy(':id').limit(UPGRADE_BATCH).toArray();
   while (batch.length) {
-    await entries.bulkPut(batch.map(change));
+    const changed = batch.map(change).filter((e): e is StoredEntry => !!e);
+    if (changed.length) await entries.bulkPut(changed);
     batch = await entries.where(':id').above(batch[batch.length - 1]!.id).limit(UPGRADE_BATCH).toArray();
   }
 }
@@ -83,23 +94,27 @@ export class LogbookDB extends Dexie {
       .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions' })
       .upgrade(async (tx) => {
         onUpgrading();
-        await rewriteEntries(tx.table('entries'), (entry) => storedEntry(entry, entry.actions));
+        await eachEntry(tx.table('entries'), (entry) => storedEntry(entry, entry.actions));
       });
-    // Version 6: entries findable by their actions' ids, so an action id is only ever used once;
-    // each tab's drafts kept apart; actions kept aside by version 3 brought back as entries.
+    // Version 6: each tab's drafts kept apart; an action id used under two entries (an earlier
+    // version let a backup do that) given an id of its own; actions kept aside by version 3
+    // brought back as entries.
     this.version(6)
-      .stores({ entries: 'id, createdAt, updatedAt, deleted, sessionId, *openActions, *actionIds', drafts: 'key, target' })
+      .stores({ drafts: 'key, target' })
       .upgrade(async (tx) => {
         onUpgrading();
-        // An earlier version let a backup put one action id under two entries: the second copy gets an id of its own.
         const used = new Set<string>();
-        await rewriteEntries(tx.table('entries'), (entry) => {
+        // Only the entries that need it are written: the rest are only read.
+        await eachEntry(tx.table('entries'), (entry) => {
+          let changed = false;
           const actions = entry.actions.map((action) => {
             const id = used.has(action.id) ? newId() : action.id;
             used.add(id);
-            return id === action.id && action.entryId === entry.id ? action : { ...action, id, entryId: entry.id };
+            if (id === action.id && action.entryId === entry.id) return action;
+            changed = true;
+            return { ...action, id, entryId: entry.id };
           });
-          return storedEntry(entry, actions);
+          return changed ? storedEntry(entry, actions) : undefined;
         });
         const drafts = tx.table('drafts');
         const old = (await drafts.toArray()) as { key: string; savedAt: string; draft: unknown }[];

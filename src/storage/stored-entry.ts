@@ -13,8 +13,6 @@ export interface StoredEntry extends EntryRecord {
   actions: ActionRecord[];
   /** The Actions view's index: one key per open action of a live entry. Never exported. */
   openActions: OpenActionKey[];
-  /** Every action's id, tombstones included: an action id belongs to one entry only. */
-  actionIds: string[];
 }
 
 /**
@@ -23,7 +21,7 @@ export interface StoredEntry extends EntryRecord {
  * "changed since".
  */
 export function storedEntry(entry: EntryRecord, actions: ActionRecord[]): StoredEntry {
-  const { actions: _a, openActions: _o, actionIds: _i, ...own } = entry as Partial<StoredEntry> & EntryRecord;
+  const { actions: _a, openActions: _o, ...own } = entry as Partial<StoredEntry> & EntryRecord;
   let updatedAt = own.updatedAt;
   for (const action of actions) if (action.updatedAt > updatedAt) updatedAt = action.updatedAt;
   return {
@@ -31,13 +29,12 @@ export function storedEntry(entry: EntryRecord, actions: ActionRecord[]): Stored
     updatedAt,
     actions,
     openActions: own.deleted === 0 ? actions.filter(isOpen).map(openActionKey) : [],
-    actionIds: actions.map((a) => a.id),
   };
 }
 
 /** The entry itself, normalised (see restore.ts), without what only storage needs. */
 export function entryOf(stored: StoredEntry): EntryRecord {
-  const { actions: _actions, openActions: _openActions, actionIds: _ids, ...entry } = stored;
+  const { actions: _actions, openActions: _openActions, ...entry } = stored;
   return restoreEntry(entry);
 }
 

@@ -7,7 +7,7 @@
 import { localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
 import { ActionSchema, type ActionRecord } from '../records/action';
-import { contentFields, shownValue, valueAt } from '../records/content-fields';
+import { contentFields, shownValue } from '../records/content-fields';
 import { EntrySchema, type EntryRecord, type EntryWithActions } from '../records/entry';
 import type { SessionRecord } from '../records/session';
 
@@ -16,8 +16,24 @@ interface Column<T> {
   cell: (record: T, sessionTitle: string) => string | number | undefined;
 }
 
-const fieldColumns = <T>(schema: { entries: Record<string, unknown> }): Column<T>[] =>
-  contentFields(schema).map((field) => ({ header: field.label, cell: (record) => shownValue(field, valueAt(record, field.path), '; ') }));
+/**
+ * A column for each labelled field of a schema. The getter is made once per field, not looked
+ * up per cell: a big export makes hundreds of thousands of rows.
+ */
+function fieldColumns<T>(schema: { entries: Record<string, unknown> }): Column<T>[] {
+  return contentFields(schema).map((field) => {
+    const [first = '', second] = field.path;
+    const get =
+      second === undefined
+        ? (record: T) => (record as Record<string, unknown>)[first]
+        : (record: T) => ((record as Record<string, Record<string, unknown> | undefined>)[first] ?? {})[second];
+    const cell =
+      field.kind === 'text' || field.kind === 'day'
+        ? (record: T) => get(record) as string | undefined
+        : (record: T) => shownValue(field, get(record), '; ');
+    return { header: field.label, cell };
+  });
+}
 
 const ENTRY_COLUMNS: Column<EntryRecord>[] = [
   { header: 'Entry ID', cell: (e) => e.id },
@@ -53,17 +69,24 @@ function row(cells: (string | number | undefined)[]): string {
   return out;
 }
 
+/** A record's cells in the columns' order, made straight into one string. */
+function rowOf<T>(columns: readonly Column<T>[], record: T, sessionTitle: string): string {
+  let out = csvCell(columns[0]!.cell(record, sessionTitle));
+  for (let i = 1; i < columns.length; i++) out += `,${csvCell(columns[i]!.cell(record, sessionTitle))}`;
+  return out;
+}
+
 /** The byte-order mark and the header row: the start of every CSV file. */
 export const CSV_HEAD = `\uFEFF${row([...ENTRY_COLUMNS, ...ACTION_COLUMNS].map((c) => c.header))}\r\n`;
 
 /** The entry's cells, which start each of its rows. */
 export function entryCsvCells(entry: EntryRecord, sessionTitle: string): string {
-  return row(ENTRY_COLUMNS.map((c) => c.cell(entry, sessionTitle)));
+  return rowOf(ENTRY_COLUMNS, entry, sessionTitle);
 }
 
 /** What follows the entry's cells on an action's row, up to and including the line end. */
 export function actionCsvTail(action: ActionRecord): string {
-  return `,${row(ACTION_COLUMNS.map((c) => c.cell(action, '')))}\r\n`;
+  return `,${rowOf(ACTION_COLUMNS, action, '')}\r\n`;
 }
 
 /** The rest of the row of an entry with no actions. */

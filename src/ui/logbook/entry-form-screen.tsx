@@ -15,6 +15,7 @@ import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 import { ErrorMessage } from '../shell/error-message';
+import { MessageScreen } from '../shell/message-screen';
 import { useLive } from '../shell/use-live';
 import { ActionFields } from './action-fields';
 import { CardSummary } from './card-summary';
@@ -202,45 +203,21 @@ export function EntryFormScreen(props: Props) {
   };
 
   if (phase.name === 'loading') return <p class="loading" aria-busy="true">Loading…</p>;
-  if (phase.name === 'failed') {
-    return (
-      <section class="screen" aria-labelledby="entry-failed">
-        <h1 id="entry-failed">The logbook could not be opened</h1>
-        <p role="alert">{phase.message}</p>
-      </section>
-    );
-  }
+  const toLogbook = { href: paths.logbook(), label: 'Go to the logbook' };
+  if (phase.name === 'failed') return <MessageScreen title="The logbook could not be opened" text={phase.message} alert />;
   if (phase.name === 'busy') {
     return (
-      <section class="screen" aria-labelledby="entry-busy">
-        <h1 id="entry-busy">This draft is open in another window</h1>
-        <p>Carry on writing it there. Once that window is closed, the draft can be opened here.</p>
-        <p>
-          <a class="button button--primary" href={paths.logbook()}>
-            Go to the logbook
-          </a>
-        </p>
-      </section>
+      <MessageScreen
+        title="This draft is open in another window"
+        text="Carry on writing it there. Once that window is closed, the draft can be opened here."
+        link={toLogbook}
+      />
     );
   }
   if (phase.name === 'missing' || !draft) {
-    return (
-      <section class="screen" aria-labelledby="entry-missing">
-        <h1 id="entry-missing">{entryId ? 'Entry not found' : props.draftKey ? 'Draft not found' : 'Card not found'}</h1>
-        <p>
-          {entryId
-            ? 'This entry may have been deleted.'
-            : props.draftKey
-              ? 'It may have been saved or discarded in another window.'
-              : 'There is no such card in the deck.'}
-        </p>
-        <p>
-          <a class="button button--primary" href={paths.logbook()}>
-            Go to the logbook
-          </a>
-        </p>
-      </section>
-    );
+    if (entryId) return <MessageScreen title="Entry not found" text="This entry may have been deleted." link={toLogbook} />;
+    if (props.draftKey) return <MessageScreen title="Draft not found" text="It may have been saved or discarded in another window." link={toLogbook} />;
+    return <MessageScreen title="Card not found" text="There is no such card in the deck." link={toLogbook} />;
   }
 
   const title = entryId ? 'Edit entry' : draft.card ? 'Reflect on this card' : 'Write a free note';

@@ -8,6 +8,7 @@ import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
 import { ErrorMessage } from '../shell/error-message';
+import { MessageScreen } from '../shell/message-screen';
 import { FollowUpFields, type FollowUpDraft } from './follow-up-fields';
 import { useAutosave } from './use-autosave';
 import '../styles/logbook.css';
@@ -45,19 +46,9 @@ export function FollowUpDraftScreen({ draftKey }: { draftKey: string }) {
   }, [draftKey]);
 
   if (state.name === 'loading') return <p class="loading" aria-busy="true">{error ?? 'Loading…'}</p>;
-  if (state.name === 'missing' || state.name === 'busy') {
-    return (
-      <section class="screen" aria-labelledby="draft-missing">
-        <h1 id="draft-missing">{state.name === 'busy' ? 'This draft is open in another window' : 'Draft not found'}</h1>
-        <p>{state.name === 'busy' ? 'Carry on writing it there.' : 'It may have been saved or discarded in another window.'}</p>
-        <p>
-          <a class="button button--primary" href={paths.actions()}>
-            Go to the actions
-          </a>
-        </p>
-      </section>
-    );
-  }
+  const toActions = { href: paths.actions(), label: 'Go to the actions' };
+  if (state.name === 'busy') return <MessageScreen title="This draft is open in another window" text="Carry on writing it there." link={toActions} />;
+  if (state.name === 'missing') return <MessageScreen title="Draft not found" text="It may have been saved or discarded in another window." link={toActions} />;
 
   const finish = async (work: () => Promise<unknown>, message: string) => {
     try {

@@ -17,6 +17,7 @@ import { useSessionBundle } from './use-session-bundle';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
 import { ErrorMessage } from '../shell/error-message';
+import { MessageScreen } from '../shell/message-screen';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);
@@ -25,15 +26,7 @@ export function SessionScreen({ id }: { id: string }) {
 
   if (missing) {
     return (
-      <section class="screen" aria-labelledby="session-missing">
-        <h1 id="session-missing">Session not found</h1>
-        <p>It may have been deleted, or be on another device.</p>
-        <p>
-          <a class="button button--primary" href={paths.sessions()}>
-            All sessions
-          </a>
-        </p>
-      </section>
+      <MessageScreen title="Session not found" text="It may have been deleted, or be on another device." link={{ href: paths.sessions(), label: 'All sessions' }} />
     );
   }
   if (!bundle) {

@@ -8,6 +8,7 @@ import { useRoute } from '../routing/use-route';
 import { AppStatusBar } from './app-status-bar';
 import { Header } from './header';
 import { lazyScreen } from './lazy-screen';
+import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
 import { SessionBar } from '../sessions/session-bar';
 
@@ -55,14 +56,13 @@ export function App() {
     firstRender.current = false;
   }, [route.name]);
 
+  // The wall shows the card and nothing else: no messages, reminders or prompts, which may be
+  // private and are for the person at the laptop. They wait for the next ordinary screen.
   if (route.name === 'present') {
     return (
-      <>
-        <main id="main" ref={main} tabIndex={-1} class="main--present">
-          <Screen route={route} />
-        </main>
-        <Notices />
-      </>
+      <main id="main" ref={main} tabIndex={-1} class="main--present">
+        <Screen route={route} />
+      </main>
     );
   }
 
@@ -123,16 +123,6 @@ function Screen({ route }: { route: Route }) {
     case 'session-print':
       return <PrintScreen key={route.id} id={route.id} flags={route.flags} />;
     case 'not-found':
-      return (
-        <section class="screen" aria-labelledby="nf-title">
-          <h1 id="nf-title">Page not found</h1>
-          <p>There is nothing at this address.</p>
-          <p>
-            <a class="button button--primary" href={paths.deal()}>
-              Go to the deck
-            </a>
-          </p>
-        </section>
-      );
+      return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }
 }
