@@ -114,15 +114,15 @@ export function pageCsv(records: readonly StoredEntry[], titles: ReadonlyMap<str
     // The stored record is read as the entry itself (normalised, which copies only an old record):
     // copying every record without its actions cost more than the row.
     const entry = restoreEntry(record);
-    const actions = liveActions(record.actions.map(restoreAction));
     const start = out.length;
     out.write(entryCsvCells(entry, sessionTitleOf(entry.sessionId, titles)));
     const cells = out.length - start;
-    if (actions.length === 0) out.write(NO_ACTION_TAIL);
-    actions.forEach((action, n) => {
-      if (n > 0) out.repeat(start, cells);
-      out.write(actionCsvTail(action));
-    });
+    let rows = 0;
+    for (const action of liveActions(record.actions)) {
+      if (rows++ > 0) out.repeat(start, cells);
+      out.write(actionCsvTail(restoreAction(action)));
+    }
+    if (rows === 0) out.write(NO_ACTION_TAIL);
   }
   return out.done();
 }

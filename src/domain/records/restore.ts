@@ -60,13 +60,14 @@ function fill(record: Record<string, unknown>, plans: Plan[]): Record<string, un
   return out;
 }
 
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** 2026-03-01T09:00:00.000Z: what toISOString writes. Checked by shape alone, as most times already are. */
+const canonicalTime = (time: string) => time.length === 24 && time.charCodeAt(23) === 90 /* Z */ && time.charCodeAt(19) === 46 /* . */;
 
 function restoreWith<R extends Versioned>(plans: Plan[], raw: R): R {
   let record = fill(raw as unknown as Record<string, unknown>, plans) as unknown as R;
   const deleted = (record.deleted as unknown) === true || record.deleted === 1 ? 1 : 0;
   // Times are kept in UTC, so that their text order (which the indexes use) is their time order.
-  if (deleted !== record.deleted || !CANONICAL_TIME.test(record.createdAt) || !CANONICAL_TIME.test(record.updatedAt)) {
+  if (deleted !== record.deleted || !canonicalTime(record.createdAt) || !canonicalTime(record.updatedAt)) {
     record = { ...record, deleted, createdAt: utc(record.createdAt), updatedAt: utc(record.updatedAt) };
   }
   return record;
