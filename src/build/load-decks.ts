@@ -6,6 +6,7 @@ import { validateDeck, validateDeckSet } from '../content/validate.ts';
 
 export type LoadResult = { ok: true; decks: Deck[]; files: string[] } | { ok: false; errors: string[] };
 
+/** Main decks come first (the app deals the first deck by default), then companion decks; each kind in folder order. */
 export function loadDecks(contentDir: string, root = contentDir): LoadResult {
   const decksDir = join(contentDir, 'decks');
   if (!existsSync(decksDir)) return { ok: false, errors: [`${relative(root, decksDir)}: folder not found`] };
@@ -22,13 +23,8 @@ export function loadDecks(contentDir: string, root = contentDir): LoadResult {
       errors.push(`${file}: file not found (every deck folder needs a deck.json)`);
       continue;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      errors.push(`${file}: (whole file): not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
+    const data = readJson(path, file, errors);
+    if (data === undefined) continue;
     const result = validateDeck(data, file);
     if (!result.ok) {
       errors.push(...result.errors);
@@ -41,7 +37,19 @@ export function loadDecks(contentDir: string, root = contentDir): LoadResult {
     loaded.push({ deck: result.deck, file });
   }
   if (folders.length === 0) errors.push(`${relative(root, decksDir)}: no deck folders found`);
-  errors.push(...validateDeckSet(loaded));
+  // In this order a card id found in two decks is reported in the later one, not the main deck.
+  const ordered = [...loaded.filter((l) => l.deck.kind === 'main'), ...loaded.filter((l) => l.deck.kind === 'companion')];
+  errors.push(...validateDeckSet(ordered));
   if (errors.length) return { ok: false, errors };
-  return { ok: true, decks: loaded.map((l) => l.deck), files: loaded.map((l) => join(root, l.file)) };
+  return { ok: true, decks: ordered.map((l) => l.deck), files: ordered.map((l) => join(root, l.file)) };
+}
+
+/** The parsed file, or undefined with the reason added to `errors`. */
+function readJson(path: string, file: string, errors: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    errors.push(`${file}: (whole file): not valid JSON: ${(error as Error).message}`);
+    return undefined;
+  }
 }

@@ -12,6 +12,29 @@ const real = JSON.parse(
 const FILE = 'content/decks/power-shifting/deck.json';
 const copy = () => structuredClone(real);
 
+/** A small deck without groups, as the companion decks are. */
+const companion = () => ({
+  id: 'companion',
+  language: 'en-GB',
+  kind: 'companion',
+  companionOf: 'power-shifting',
+  sectionName: 'Theme',
+  title: 'A companion deck',
+  about: { summary: 'S.', howToUse: ['Deal a card.'], source: { title: 'T', publisher: 'P' }, readingNotes: ['A note.'] },
+  capabilities: [
+    {
+      id: 'companion-1',
+      number: 1,
+      heading: 'First theme',
+      tasks: [
+        { id: 'companion-1-a', title: 'A title', text: 'A card.' },
+        { id: 'companion-1-b', text: 'Another card.' },
+      ],
+    },
+  ],
+});
+const COMPANION = 'content/decks/companion/deck.json';
+
 function errorsFor(data: unknown): string[] {
   const result = validateDeck(data, FILE);
   return result.ok ? [] : result.errors;
@@ -73,6 +96,68 @@ describe('validateDeck', () => {
   });
 });
 
+describe('validateDeck: decks with and without groups, companions, titles and section names', () => {
+  const errorsOf = (data: unknown) => {
+    const result = validateDeck(data, COMPANION);
+    return result.ok ? [] : result.errors;
+  };
+
+  it('accepts a companion deck without groups, framings or a source year, with titles on its cards', () => {
+    const result = validateDeck(companion(), COMPANION);
+    expect(result.ok).toBe(true);
+    const deck = result.ok ? result.deck : undefined;
+    expect(deck?.groups).toEqual([]);
+    expect(deck?.sectionName).toBe('Theme');
+    expect(deck?.capabilities[0]?.tasks[0]?.title).toBe('A title');
+  });
+
+  it('reads a deck that says nothing about its kind or sections as a main deck of capabilities', () => {
+    const result = validateDeck(real, FILE);
+    expect(result.ok && [result.deck.kind, result.deck.sectionName]).toEqual(['main', 'Capability']);
+  });
+
+  it('refuses a misspelt field of the deck, naming the file and the field', () => {
+    const deck = { ...companion(), sectionNmae: 'Theme' };
+    expect(errorsOf(deck)).toEqual([`${COMPANION}: sectionNmae: is not a field the format knows (check the spelling)`]);
+  });
+
+  it('refuses a card that names a group in a deck without groups', () => {
+    const deck = companion();
+    Object.assign(deck.capabilities[0]!.tasks[1]!, { group: 'public' });
+    expect(errorsOf(deck)).toEqual([
+      `${COMPANION}: capabilities[0].tasks[1].group: the deck has no groups, so a card cannot name one ("public")`,
+    ]);
+  });
+
+  it('refuses a card without a group in a deck with groups', () => {
+    const deck = copy();
+    delete deck.capabilities[3].tasks[2].group;
+    expect(errorsFor(deck)).toEqual([
+      `${FILE}: capabilities[3].tasks[2].group: is missing (every card of a deck with groups names one: public, community)`,
+    ]);
+  });
+
+  it('refuses a main deck capability without framing, and companionOf on a deck that is not a companion', () => {
+    const deck = { ...companion(), kind: 'main' };
+    expect(errorsOf(deck)).toEqual([
+      `${COMPANION}: companionOf: only a companion deck ("kind": "companion") names the deck it goes with`,
+      `${COMPANION}: capabilities[0].framing: is missing (every capability of a main deck has one)`,
+    ]);
+  });
+
+  it('refuses an unknown kind, an empty card title and a reading note that is not text', () => {
+    const deck = companion();
+    Object.assign(deck, { kind: 'extra' });
+    deck.capabilities[0]!.tasks[0]!.title = ' ';
+    Object.assign(deck.about, { readingNotes: [3] });
+    expect(errorsOf(deck)).toEqual([
+      `${COMPANION}: kind: must be "main" or "companion"`,
+      `${COMPANION}: about.readingNotes[0]: must be text`,
+      `${COMPANION}: capabilities[0].tasks[0].title: must not be empty`,
+    ]);
+  });
+});
+
 describe('loadDecks', () => {
   function contentWith(decks: Record<string, unknown>): string {
     const dir = mkdtempSync(join(tmpdir(), 'ps-content-'));
@@ -112,6 +197,30 @@ describe('loadDecks', () => {
     expect(result.ok ? [] : result.errors).toEqual([
       'decks/power-shifting-cy/deck.json: capabilities: the translation is missing "cap-01-public-2" from decks/power-shifting/deck.json',
       'decks/power-shifting-cy/deck.json: capabilities: "cap-01-public-9" is not in decks/power-shifting/deck.json; a translation keeps the original ids',
+    ]);
+  });
+  it('lists main decks first, then companion decks, whatever their folder names', () => {
+    const result = loadDecks(contentWith({ 'power-shifting': real, companion: companion() }));
+    expect(result.ok && result.decks.map((d) => d.id)).toEqual(['power-shifting', 'companion']);
+  });
+
+  it('refuses a companion of a deck that does not exist, or of another companion', () => {
+    const orphan = { ...companion(), companionOf: 'power-shiftng' };
+    const second = { ...companion(), id: 'second', companionOf: 'companion', capabilities: [] as unknown[] };
+    second.capabilities = [{ id: 'second-1', number: 1, heading: 'H', tasks: [{ id: 'second-1-a', text: 'T.' }] }];
+    const result = loadDecks(contentWith({ 'power-shifting': real, companion: orphan, second }));
+    expect(result.ok ? [] : result.errors).toEqual([
+      'decks/companion/deck.json: companionOf: there is no deck with id "power-shiftng"',
+      'decks/second/deck.json: companionOf: "companion" is a companion deck itself; name the main deck this one goes with',
+    ]);
+  });
+
+  it('refuses a card id that another deck already uses', () => {
+    const deck = companion();
+    deck.capabilities[0]!.tasks[1]!.id = 'cap-01-public-1';
+    const result = loadDecks(contentWith({ 'power-shifting': real, companion: deck }));
+    expect(result.ok ? [] : result.errors).toEqual([
+      'decks/companion/deck.json: capabilities[0].tasks[1].id: card id "cap-01-public-1" is already used by decks/power-shifting/deck.json; card ids are unique across decks',
     ]);
   });
 });
