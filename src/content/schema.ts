@@ -1,6 +1,7 @@
 /**
- * The written contract for deck files (see content/README.md). Validated at build time and in
- * the tests; the app itself only imports the types, so valibot never ships for content.
+ * The written contract for deck files and destination files (see content/README.md). Validated
+ * at build time and in the tests; the app itself only imports the types, so valibot never ships
+ * for content.
  */
 import * as v from 'valibot';
 
@@ -77,3 +78,32 @@ export type Deck = v.InferOutput<typeof DeckSchema>;
 export type Capability = v.InferOutput<typeof CapabilitySchema>;
 export type Task = v.InferOutput<typeof TaskSchema>;
 export type Group = v.InferOutput<typeof GroupSchema>;
+
+export const StatementSchema = v.strictObject({
+  id: Id,
+  text: Text,
+});
+
+export const DestinationGroupSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  headline: Text,
+  statements: v.pipe(v.array(StatementSchema, 'must be a list'), v.nonEmpty('must hold at least one statement')),
+});
+
+/** What a deck's destination looks like for each group of people once power has shifted. */
+export const DestinationSchema = v.strictObject({
+  id: Id,
+  deckId: Id,
+  language: Language,
+  title: Text,
+  about: v.strictObject({
+    summary: Text,
+    source: SourceSchema,
+  }),
+  groups: v.pipe(v.array(DestinationGroupSchema, 'must be a list'), v.nonEmpty('must hold at least one group')),
+});
+
+export type Destination = v.InferOutput<typeof DestinationSchema>;
+export type DestinationGroup = v.InferOutput<typeof DestinationGroupSchema>;
+export type Statement = v.InferOutput<typeof StatementSchema>;

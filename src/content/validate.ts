@@ -1,13 +1,14 @@
 /**
- * Checks deck files against the contract and the rules a schema cannot express
+ * Checks deck and destination files against the contract and the rules a schema cannot express
  * (unique ids, known groups, translations that keep the original's card ids, companions of real
  * decks). Every message names the file and the field, so whoever edits the content knows where
  * to look.
  */
 import * as v from 'valibot';
-import { DeckSchema, type Deck } from './schema.ts';
+import { DeckSchema, DestinationSchema, type Deck, type Destination } from './schema.ts';
 
 export type DeckResult = { ok: true; deck: Deck } | { ok: false; errors: string[] };
+export type DestinationResult = { ok: true; destination: Destination } | { ok: false; errors: string[] };
 
 export function validateDeck(data: unknown, file: string): DeckResult {
   const parsed = parse(DeckSchema, data, file, 'a deck');
@@ -101,6 +102,32 @@ export function validateDeckSet(decks: { deck: Deck; file: string }[]): string[]
     for (const id of mine) {
       if (!theirs.has(id)) errors.push(`${file}: capabilities: "${id}" is not in ${original.file}; a translation keeps the original ids`);
     }
+  }
+  return errors;
+}
+
+export function validateDestination(data: unknown, file: string): DestinationResult {
+  const parsed = parse(DestinationSchema, data, file, 'a destination');
+  if (!parsed.ok) return parsed;
+  const destination = parsed.output;
+  const errors: string[] = [];
+  const claim = claimer(file, errors);
+  destination.groups.forEach((group, g) => {
+    claim(group.id, `groups[${g}].id`);
+    group.statements.forEach((statement, s) => claim(statement.id, `groups[${g}].statements[${s}].id`));
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, destination };
+}
+
+/** Rules across destination files: unique ids, and each describes a deck that exists. */
+export function validateDestinationSet(destinations: { destination: Destination; file: string }[], deckIds: ReadonlySet<string>): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { destination, file } of destinations) {
+    const other = seen.get(destination.id);
+    if (other) errors.push(`${file}: id: destination id "${destination.id}" is already used by ${other}`);
+    else seen.set(destination.id, file);
+    if (!deckIds.has(destination.deckId)) errors.push(`${file}: deckId: there is no deck with id "${destination.deckId}"`);
   }
   return errors;
 }

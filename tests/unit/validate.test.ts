@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDecks } from '../../src/build/load-decks';
-import { validateDeck } from '../../src/content/validate';
+import { loadDecks, loadDestinations } from '../../src/build/load-decks';
+import type { Deck } from '../../src/content/schema';
+import { validateDeck, validateDestination } from '../../src/content/validate';
 
 const real = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../content/decks/power-shifting/deck.json', import.meta.url)), 'utf8'),
@@ -155,6 +156,73 @@ describe('validateDeck: decks with and without groups, companions, titles and se
       `${COMPANION}: about.readingNotes[0]: must be text`,
       `${COMPANION}: capabilities[0].tasks[0].title: must not be empty`,
     ]);
+  });
+});
+
+describe('validateDestination', () => {
+  const DESTINATION = 'content/destination/power-shifting.json';
+  const destination = () => ({
+    id: 'power-shifting-destination',
+    deckId: 'power-shifting',
+    language: 'en-GB',
+    title: 'Where are we going?',
+    about: { summary: 'S.', source: { title: 'T', publisher: 'P', year: 2019 } },
+    groups: [
+      { id: 'people', name: 'People', headline: 'People are well.', statements: [{ id: 'people-1', text: 'one' }] },
+      { id: 'staff', name: 'Staff', headline: 'Staff are skilled.', statements: [{ id: 'staff-1', text: 'two' }, { id: 'staff-2', text: 'three' }] },
+    ],
+  });
+  const errorsOf = (data: unknown) => {
+    const result = validateDestination(data, DESTINATION);
+    return result.ok ? [] : result.errors;
+  };
+
+  it('accepts a destination', () => {
+    expect(errorsOf(destination())).toEqual([]);
+  });
+
+  it('refuses a duplicate statement id, with both places', () => {
+    const data = destination();
+    data.groups[1]!.statements[1]!.id = 'people-1';
+    expect(errorsOf(data)).toEqual([
+      `${DESTINATION}: groups[1].statements[1].id: duplicate id "people-1" (already used at groups[0].statements[0].id)`,
+    ]);
+  });
+
+  it('refuses a group without a headline, a misspelt field and something that is not a destination', () => {
+    const data = destination();
+    const { headline: _, ...rest } = data.groups[0]!;
+    data.groups[0] = { ...rest, headlin: 'People are well.' } as unknown as (typeof data.groups)[number];
+    expect(errorsOf(data)).toEqual([
+      `${DESTINATION}: groups[0].headline: is missing`,
+      `${DESTINATION}: groups[0].headlin: is not a field the format knows (check the spelling)`,
+    ]);
+    expect(errorsOf([])).toEqual([`${DESTINATION}: (whole file): must be a destination object, starting with {`]);
+  });
+
+  it('is loaded from content/destination/<deck id>.json and must describe a deck that exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ps-destination-'));
+    mkdirSync(join(dir, 'destination'));
+    writeFileSync(join(dir, 'destination', 'power-shifting.json'), JSON.stringify(destination()));
+    writeFileSync(join(dir, 'destination', 'other.json'), JSON.stringify({ ...destination(), id: 'other', deckId: 'other' }));
+    writeFileSync(join(dir, 'destination', 'misnamed.json'), JSON.stringify({ ...destination(), id: 'misnamed' }));
+    const deck = validateDeck(real, FILE);
+    const decks: Deck[] = deck.ok ? [deck.deck] : [];
+    expect(loadDestinations(dir, decks)).toEqual({
+      ok: false,
+      errors: [
+        'destination/misnamed.json: deckId: "power-shifting" must match the file name "misnamed"',
+        'destination/other.json: deckId: there is no deck with id "other"',
+      ],
+    });
+    rmSync(join(dir, 'destination', 'misnamed.json'));
+    rmSync(join(dir, 'destination', 'other.json'));
+    const loaded = loadDestinations(dir, decks);
+    expect(loaded.ok && loaded.destinations.map((d) => d.id)).toEqual(['power-shifting-destination']);
+  });
+
+  it('is optional: without the folder there is nothing to load', () => {
+    expect(loadDestinations(mkdtempSync(join(tmpdir(), 'ps-destination-')), [])).toEqual({ ok: true, destinations: [], files: [] });
   });
 });
 
