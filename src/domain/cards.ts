@@ -11,6 +11,12 @@ export interface Card {
   group: Group;
 }
 
+/**
+ * A card of a deck without groups (a companion deck) belongs to no group. Card.group stays
+ * required until the screens learn to show such cards; meanwhile they get this unnamed group.
+ */
+const NO_GROUP: Group = { id: '', name: '' };
+
 export function cardsOf(deck: Deck): Card[] {
   const groups = new Map(deck.groups.map((g) => [g.id, g]));
   return deck.capabilities.flatMap((capability) =>
@@ -20,8 +26,8 @@ export function cardsOf(deck: Deck): Card[] {
       language: deck.language,
       text: task.text,
       capability,
-      // The build guarantees every task's group exists.
-      group: groups.get(task.group) ?? { id: task.group, name: task.group },
+      // The build guarantees every task's group exists, and that only decks with groups name one.
+      group: task.group === undefined ? NO_GROUP : (groups.get(task.group) ?? { id: task.group, name: task.group }),
     })),
   );
 }
