@@ -11,10 +11,33 @@ import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
 import { HelpOverlay } from './help-overlay';
 import { TimerDisplay } from './timer-display';
+import { useFitText } from './use-fit-text';
 import { KEY_COMMANDS } from './workshop-keys';
 import '../styles/workshop.css';
 
 const FACILITATOR_WINDOW = 'power-shifting-facilitator';
+/** The tool buttons fade after this long without the pointer moving or a key being pressed. */
+const IDLE_MS = 3000;
+
+/** True after `ms` without a pointer move, touch or key press. */
+function useIdle(ms: number): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let timer = setTimeout(() => setIdle(true), ms);
+    const wake = () => {
+      setIdle(false);
+      clearTimeout(timer);
+      timer = setTimeout(() => setIdle(true), ms);
+    };
+    const events = ['pointermove', 'pointerdown', 'keydown'] as const;
+    for (const type of events) window.addEventListener(type, wake);
+    return () => {
+      clearTimeout(timer);
+      for (const type of events) window.removeEventListener(type, wake);
+    };
+  }, [ms]);
+  return idle;
+}
 
 /** One card filling the shared screen, run from the keyboard, a clicker or the facilitator window. */
 export function PresenterScreen() {
@@ -26,6 +49,9 @@ export function PresenterScreen() {
   const [help, setHelp] = useState(false);
   const channel = useRef<Channel | null>(null);
   const cardRef = useRef<HTMLElement>(null);
+  const fitBox = useRef<HTMLDivElement>(null);
+  const idle = useIdle(IDLE_MS);
+  useFitText(cardRef, fitBox, `${card?.id ?? ''}:${both}:${note ?? ''}`);
 
   const run = (command: Command) => applyCommand(command);
 
@@ -68,23 +94,25 @@ export function PresenterScreen() {
   };
 
   return (
-    <section class="presenter" aria-labelledby="presenter-title">
+    <section class={`presenter ${idle ? 'presenter--idle' : ''}`} aria-labelledby="presenter-title">
       <h1 id="presenter-title" class="visually-hidden">
         Presenter view
       </h1>
       <div class="presenter__stage">
-        {!card ? (
-          <div class="presenter__start card card--back">
-            <p class="card-back__title">{deck.title}</p>
-            <p class="card-back__count">Press → or Space to deal the first card</p>
-          </div>
-        ) : both ? (
-          <div ref={cardRef as never} tabIndex={-1} class="presenter__spread">
-            <CapabilitySpread deck={deck} capability={card.capability} highlight={card.id} />
-          </div>
-        ) : (
-          <TaskCard card={card} size="present" cardRef={cardRef} key={card.id} />
-        )}
+        <div class="presenter__fit" ref={fitBox}>
+          {!card ? (
+            <div class="presenter__start card card--back">
+              <p class="card-back__title">{deck.title}</p>
+              <p class="card-back__count">Press → or Space to deal the first card</p>
+            </div>
+          ) : both ? (
+            <div ref={cardRef as never} tabIndex={-1} class="presenter__spread">
+              <CapabilitySpread deck={deck} capability={card.capability} highlight={card.id} />
+            </div>
+          ) : (
+            <TaskCard card={card} size="present" cardRef={cardRef} key={card.id} />
+          )}
+        </div>
         {note && (
           <aside class="presenter__note" aria-label="Note from the facilitator">
             <p class="pre-line">{note}</p>
