@@ -93,10 +93,15 @@ export async function setCardNote(id: string, cardId: string, text: string, base
 export async function recordCard(deckId: string, cardId: string): Promise<void> {
   const active = useActiveSession.getState().active;
   if (!active || active.status !== 'active') return;
-  const session = await logbook().sessions.change(active.id, (s) =>
+  const session = await recordCardIn(active.id, deckId, cardId);
+  if (!session) mirror(undefined);
+}
+
+/** Records a card shown in a given session, if that session is recording; a card is kept once. */
+export function recordCardIn(sessionId: string, deckId: string, cardId: string): Promise<SessionRecord | undefined> {
+  return logbook().sessions.change(sessionId, (s) =>
     s.status === 'active' ? addDealtCard(s, { deckId, cardId, at: new Date().toISOString() }) : undefined,
   );
-  if (!session) mirror(undefined);
 }
 
 export function watchSessions(onValue: (sessions: SessionRecord[]) => void, onError: (p: StorageProblem) => void): Unsubscribe {

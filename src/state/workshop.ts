@@ -16,6 +16,7 @@ interface WorkshopState {
   sound: boolean;
   both: boolean;
   note: string | null;
+
   set: (change: Partial<Omit<WorkshopState, 'set'>>) => void;
 }
 
@@ -37,6 +38,22 @@ export const useWorkshop = bindStore(
       partialize: ({ timer, sound, both }) => ({ timer, sound, both }),
     },
   ),
+  ),
+);
+
+/**
+ * The workshop session the facilitator window records into: its own, never a supervision or
+ * personal session that happens to be running. Kept apart from the presenter's state, which the
+ * presenter window writes.
+ */
+export const useWorkshopSession = bindStore(
+  createStore<{ sessionId: string | null; set: (sessionId: string | null) => void }>()(
+    persist((set) => ({ sessionId: null, set: (sessionId) => set({ sessionId }) }), {
+      name: 'power-shifting:workshop-session',
+      version: 1,
+      storage: createJSONStorage(() => browserStorage()),
+      partialize: ({ sessionId }) => ({ sessionId }),
+    }),
   ),
 );
 

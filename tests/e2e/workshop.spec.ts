@@ -109,3 +109,43 @@ test('the presenter view runs from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('r');
   await expect(page.locator('.presenter__progress')).toHaveText('Card 1 of 49');
 });
+
+test('a paused supervision stays untouched while a workshop runs from the facilitator window', async ({ page, context }) => {
+  // A supervision with one card dealt, then paused.
+  await page.goto('/#/sessions');
+  await page.getByRole('radio', { name: /Supervision/ }).check();
+  await page.getByLabel('Series (optional)').fill('Supervision with A.B.');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  const supervisionUrl = page.url();
+  await page.getByRole('link', { name: 'Deal a card' }).first().click();
+  await page.keyboard.press('Space');
+  await expect(page.locator('article.card')).toBeVisible();
+  await page.getByRole('region', { name: 'Current session' }).getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('region', { name: 'Current session' })).toContainText('paused');
+
+  // A workshop on the wall, run from the facilitator window.
+  await page.goto('/#/present');
+  const [facilitator] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open facilitator window' }).click()]);
+  await expect(facilitator.getByRole('heading', { level: 1, name: 'Facilitator' })).toBeVisible();
+  await expect(facilitator.getByRole('navigation')).toHaveCount(0);
+  // It offers a workshop of its own, not the supervision.
+  await expect(facilitator.getByLabel('Notes on this card')).toHaveCount(0);
+  await facilitator.getByRole('button', { name: 'Start a workshop session' }).click();
+  await expect(facilitator.getByTestId('recording-into')).toContainText('Recording into Workshop,');
+  await facilitator.getByRole('button', { name: /Next card|Deal the first card/ }).click();
+  await facilitator.getByLabel('Notes on this card').fill('The group’s words, for the workshop only.');
+  await expect(facilitator.locator('.field', { has: facilitator.getByLabel('Notes on this card') }).getByRole('status')).toHaveText('Saved');
+  await facilitator.getByRole('button', { name: 'Next card' }).click();
+  await expect(facilitator.locator('article.card')).toBeVisible();
+
+  // The supervision is as it was: paused, one card, no group notes.
+  const check = await context.newPage();
+  await check.goto(supervisionUrl);
+  await expect(check.getByTestId('session-status')).toHaveText('Paused');
+  await expect(check.locator('.session-cards__item')).toHaveCount(1);
+  await expect(check.getByText('The group’s words, for the workshop only.')).toHaveCount(0);
+  // The workshop has its cards (the one on the wall when it started, and the two dealt since) and the note.
+  const [workshop] = await Promise.all([context.waitForEvent('page'), facilitator.getByTestId('recording-into').getByRole('link').click()]);
+  await expect(workshop.locator('.session-cards__item')).toHaveCount(3);
+  await expect(workshop.getByLabel('Notes on this card').nth(1)).toHaveValue('The group’s words, for the workshop only.');
+});

@@ -65,6 +65,17 @@ export function App() {
       </main>
     );
   }
+  // The facilitator window is a tool beside the wall, not the app: no navigation to wander off with.
+  if (route.name === 'facilitate') {
+    return (
+      <>
+        <main id="main" ref={main} tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+        <Notices />
+      </>
+    );
+  }
 
   return (
     <>

@@ -2,12 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionRecord } from '../../domain/records/session';
 import type { Command, CommandName, PresenterState } from '../../domain/workshop/messages';
 import { PRESET_MINUTES } from '../../domain/workshop/timer';
-import { today } from '../../domain/dates';
-import { useActiveSession } from '../../state/active-session';
+import { formatDate, today } from '../../domain/dates';
 import { findCard } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
-import { openChannel, type Channel } from '../../state/workshop';
-import { setCardNote, startSession, watchSession } from '../../state/sessions';
+import { openChannel, useWorkshopSession, type Channel } from '../../state/workshop';
+import { recordCardIn, resumeSession, setCardNote, startSession, watchSession } from '../../state/sessions';
 import { TaskCard } from '../cards/task-card';
 import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
@@ -124,6 +123,10 @@ export function FacilitatorScreen() {
   );
 }
 
+/**
+ * What the group says about each card, kept in a workshop session of the facilitator window's
+ * own: never in a supervision or personal session that happens to be running or paused.
+ */
 function GroupNotes({
   cardId,
   noteOnScreen,
@@ -133,22 +136,36 @@ function GroupNotes({
   noteOnScreen: string | null;
   send: (command: CommandName, extra?: Omit<Command, 'type' | 'command'>) => void;
 }) {
-  const active = useActiveSession((s) => s.active);
+  const ownId = useWorkshopSession((s) => s.sessionId);
   const session = useLive<SessionRecord | undefined>(
-    (next, error) => (active ? watchSession(active.id, next, error) : (next(undefined), () => undefined)),
-    [active?.id],
+    (next, error) => (ownId ? watchSession(ownId, next, error) : (next(undefined), () => undefined)),
+    [ownId],
   );
   const [error, setError] = useState<string | null>(null);
+  const own = session.value && session.value.kind === 'workshop' && session.value.status !== 'ended' ? session.value : undefined;
+  const fail = (problem: Error) => setError(problem.message);
   const start = () =>
-    startSession({ kind: 'workshop', title: `Workshop, ${today()}`, date: today(), participants: [], series: '' }).catch(
-      (problem: Error) => setError(problem.message),
-    );
-  const text = cardId ? (session.value?.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') : '';
+    startSession({ kind: 'workshop', title: `Workshop, ${formatDate(today())}`, date: today(), participants: [], series: '' })
+      .then((s) => useWorkshopSession.getState().set(s.id))
+      .catch(fail);
+  const resume = () => own && resumeSession(own.id).catch(fail);
+  const text = cardId ? (own?.cardNotes.find((n) => n.cardId === cardId)?.text ?? '') : '';
+  // The card on the wall joins the workshop's record from here too: the presenter window learns
+  // of a session started here a moment later than of the next card, and might miss one.
+  const deckId = useDealStore((s) => s.deckId);
+  const recording = own?.status === 'active' ? own.id : null;
+  useEffect(() => {
+    if (recording && cardId) void recordCardIn(recording, deckId, cardId).catch(fail);
+  }, [recording, cardId]);
 
   return (
     <section aria-labelledby="notes-title" class="facilitator__notes">
       <h2 id="notes-title">What the group says</h2>
-      {!active ? (
+      {ownId && !session.loaded ? (
+        <p class="loading" aria-busy="true">
+          Loading…
+        </p>
+      ) : !own ? (
         <div>
           <p>Start a workshop session to keep the group’s notes for each card, and take them away at the end.</p>
           <button type="button" class="button button--primary" onClick={() => void start()}>
@@ -156,39 +173,51 @@ function GroupNotes({
           </button>
           <ErrorMessage message={error} />
         </div>
-      ) : !cardId ? (
-        <p class="muted">Deal a card, then note what the group says about it here.</p>
-      ) : session.value ? (
-        <>
-          <DebouncedText
-            key={cardId}
-            id={`session:${session.value.id}:card:${cardId}`}
-            label="Notes on this card"
-            hint="Saved as you type, in the session. Shown on the shared screen only if you choose."
-            rows={8}
-            stored={text}
-            version={session.value}
-            save={(value, base) => setCardNote(session.value!.id, cardId, value, base)}
-          />
-          <div class="facilitator__controls">
-            {noteOnScreen === null ? (
-              <button type="button" class="button" disabled={!text.trim()} onClick={() => send('show-note', { note: text })}>
-                Show this note on the screen
-              </button>
-            ) : (
-              <button type="button" class="button" onClick={() => send('hide-note')}>
-                Hide the note from the screen
-              </button>
-            )}
-            <a class="button" href={paths.session(session.value.id)} target="_blank" rel="noopener">
-              Open the session
-            </a>
-          </div>
-        </>
       ) : (
-        <p class="loading" aria-busy="true">
-          Loading…
-        </p>
+        <>
+          <p class="facilitator__recording" data-testid="recording-into">
+            {own.status === 'active' ? 'Recording into ' : 'Paused: '}
+            <a href={paths.session(own.id)} target="_blank" rel="noopener">
+              {own.title}
+            </a>
+            {own.status !== 'active' && (
+              <>
+                {' '}
+                <button type="button" class="button button--small" onClick={() => void resume()}>
+                  Resume recording
+                </button>
+              </>
+            )}
+          </p>
+          {!cardId ? (
+            <p class="muted">Deal a card, then note what the group says about it here.</p>
+          ) : (
+            <>
+              <DebouncedText
+                key={cardId}
+                id={`session:${own.id}:card:${cardId}`}
+                label="Notes on this card"
+                hint="Saved as you type, in the workshop session. Shown on the shared screen only if you choose."
+                rows={8}
+                stored={text}
+                version={own}
+                save={(value, base) => setCardNote(own.id, cardId, value, base)}
+              />
+              <div class="facilitator__controls">
+                {noteOnScreen === null ? (
+                  <button type="button" class="button" disabled={!text.trim()} onClick={() => send('show-note', { note: text })}>
+                    Show this note on the screen
+                  </button>
+                ) : (
+                  <button type="button" class="button" onClick={() => send('hide-note')}>
+                    Hide the note from the screen
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+          <ErrorMessage message={error} />
+        </>
       )}
     </section>
   );

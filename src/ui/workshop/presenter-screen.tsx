@@ -75,7 +75,7 @@ export function PresenterScreen() {
     channel.current?.post({ type: 'state', state: presenterState() });
   }, [deal, timer, sound, both, note]);
 
-  useRecordCard(card);
+  useRecordCard(card, 'workshop');
   useEffect(() => {
     if (card) cardRef.current?.focus();
   }, [card?.id]);
