@@ -95,6 +95,8 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    // Some tests build logbooks of thousands of entries: room for a busy machine.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

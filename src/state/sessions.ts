@@ -1,5 +1,6 @@
 /** Starting, pausing, ending and reopening sessions, and recording what happens in them. */
 import { newId } from '../domain/ids';
+import { sessionDefaults } from '../domain/records/restore';
 import type { EntryWithActions } from '../domain/records/entry';
 import { addDealtCard, defaultTitle, setCardNote as withCardNote, type SessionDraft } from '../domain/sessions/series';
 import { type SessionRecord } from '../domain/records/session';
@@ -29,19 +30,15 @@ export async function startSession(draft: SessionDraft): Promise<SessionRecord> 
   await pauseOthers();
   const now = new Date().toISOString();
   const session = await logbook().sessions.create({
+    ...sessionDefaults(),
+    ...draft,
     id: newId(),
     createdAt: now,
     updatedAt: now,
     deleted: 0,
-    kind: draft.kind,
     title: draft.title.trim() || defaultTitle(draft.kind, draft.series.trim(), draft.date),
-    date: draft.date,
-    participants: draft.participants,
     series: draft.series.trim(),
     status: 'active',
-    cards: [],
-    cardNotes: [],
-    notes: '',
   });
   mirror(session);
   return session;

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
+import { entryDefaults } from '../domain/records/restore';
 import type { SessionRecord } from '../domain/records/session';
 import { storedEntry, type StoredEntry } from './stored-entry';
 
@@ -138,7 +139,7 @@ export class LogbookDB extends Dexie {
               if (found) return storedEntry(found, [...found.actions, ...actions]);
               const first = actions.map((a) => a.createdAt).sort()[0]!;
               const note = 'Recovered: an earlier version of the app kept these actions without the entry they were written in.';
-              return storedEntry({ id: entryId, createdAt: first, updatedAt: first, deleted: 0, community: '', reflection: '', notes: note, tags: [] }, actions);
+              return storedEntry({ ...entryDefaults(), id: entryId, createdAt: first, updatedAt: first, deleted: 0, notes: note }, actions);
             }),
           );
           await tx.table('meta').delete('orphanedActions');

@@ -1,3 +1,4 @@
+import { sessionDefaults } from '../../src/domain/records/restore';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -32,6 +33,7 @@ async function expected(book: Logbook): Promise<string> {
 }
 
 const SESSION: SessionRecord = {
+    ...sessionDefaults(),
   id: '01JSESSION0000000000000000',
   createdAt: '2026-01-05T10:00:00.000Z',
   updatedAt: '2026-01-05T10:00:00.000Z',

@@ -1,6 +1,7 @@
 import { Parser, type Node } from 'commonmark';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { entryDefaults, sessionDefaults } from '../../src/domain/records/restore';
 import { describe, expect, it } from 'vitest';
 import { logbookCsv } from '../../src/domain/exports/csv';
 import { actionsIcs, foldLine } from '../../src/domain/exports/ics';
@@ -33,6 +34,7 @@ const HOSTILE = [
 
 function entry(id: string, text: string, extra: Partial<EntryRecord> = {}): EntryRecord {
   return {
+    ...entryDefaults(),
     id,
     createdAt: T,
     updatedAt: T,
@@ -73,6 +75,7 @@ function action(id: string, entryId: string, what: string, extra: Partial<Action
 
 function session(extra: Partial<SessionRecord> = {}): SessionRecord {
   return {
+    ...sessionDefaults(),
     id: 'S1',
     createdAt: T,
     updatedAt: T,
@@ -122,6 +125,7 @@ describe('session notes as Markdown', () => {
     for (const text of HOSTILE) {
       const e = entry('E1', text, { tags: [text] });
       const bundle: SessionBundle = {
+        number: 1,
         session: session({ title: text, participants: [text], series: text, notes: text, cardNotes: [{ cardId: 'cap-01-public-1', text }] }),
         cards: [{ cardId: 'cap-01-public-1', card: e.card }],
         entries: [{ entry: e, actions: [action('A1', 'E1', text)] }],
@@ -149,6 +153,7 @@ describe('session notes as Markdown', () => {
   it('leaves out what the user chooses to keep private', () => {
     const e = entry('E1', 'Private thoughts about Jo', { community: 'Hulme' });
     const bundle: SessionBundle = {
+      number: 1,
       session: session({ notes: 'Session-wide notes' }),
       cards: [{ cardId: 'cap-01-public-1', card: e.card }],
       entries: [{ entry: e, actions: [action('A1', 'E1', 'Call the forum', { owner: 'Jo Bloggs' })] }],
@@ -168,13 +173,14 @@ describe('session notes as Markdown', () => {
 
   it('lists the cards, marking one that has left the deck, and last time’s open actions', () => {
     const bundle: SessionBundle = {
+      number: 1,
       session: session(),
       cards: [{ cardId: 'cap-99-public-1', card: undefined }],
       entries: [],
       review: [{ action: action('A0', 'E0', 'Carry on from last time'), entry: entry('E0', 'x') }],
     };
     const found = blocks(sessionNotesMarkdown(bundle));
-    expect(found.headings).toEqual(['Supervision with A.B.', 'Open actions from last time', 'Cards discussed']);
+    expect(found.headings).toEqual(['Supervision with A.B.', 'Actions from last time', 'Cards discussed']);
     expect(found.texts.join('\n')).toContain('cap-99-public-1 (card no longer in the deck)');
     expect(found.texts.join('\n')).toContain('Carry on from last time');
   });

@@ -6,6 +6,7 @@ import { emptyAction, emptyDraft, type EntryDraft } from '../../src/domain/logbo
 import { matches, NO_FILTER, type OpenActionsPage } from '../../src/domain/logbook/filters';
 import type { ActionRecord } from '../../src/domain/records/action';
 import type { EntryWithActions } from '../../src/domain/records/entry';
+import { entryDefaults } from '../../src/domain/records/restore';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { StorageProblem } from '../../src/storage/storage-problem';
 import { v1Database, V1_RECORDS, writeRawDatabase } from '../fixtures/db-v1';
@@ -206,7 +207,8 @@ describe('schema', () => {
     const items = await live();
     expect(items).toHaveLength(1);
     const { searchText: _dropped, ...entry } = V1_RECORDS.entries[0]!;
-    expect(items[0]!.entry).toEqual(entry);
+    // Every field as stored, and those added since at their defaults.
+    expect(items[0]!.entry).toEqual({ ...entryDefaults(), ...entry });
     expect(items[0]!.actions).toEqual(V1_RECORDS.actions);
     expect((await logbook.entries.get(V1_RECORDS.entries[1]!.id))?.entry.deleted).toBe(1);
     // A draft from before tabs were told apart is kept, as a closed tab's.

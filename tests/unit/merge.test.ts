@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { entryDefaults, sessionDefaults } from '../../src/domain/records/restore';
 import { describe, expect, it } from 'vitest';
 import { ENTRY, type EntryRecord } from '../../src/domain/records/entry';
 import { SESSION, type SessionRecord } from '../../src/domain/records/session';
@@ -9,6 +10,7 @@ const at = (device: string, iso: string): Stamp => ({ device, now: new Date(iso)
 
 function entry(fields: Partial<EntryRecord> = {}): EntryRecord {
   return {
+    ...entryDefaults(),
     id: 'E1',
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',
@@ -23,6 +25,7 @@ function entry(fields: Partial<EntryRecord> = {}): EntryRecord {
 
 function session(fields: Partial<SessionRecord> = {}): SessionRecord {
   return {
+    ...sessionDefaults(),
     id: 'S1',
     createdAt: '2026-03-01T09:00:00.000Z',
     updatedAt: '2026-03-01T09:00:00.000Z',

@@ -6,6 +6,7 @@
  */
 import { localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
+import { reflectionParts, TEMPLATES } from '../logbook/templates';
 import { ActionSchema, type ActionRecord } from '../records/action';
 import { contentFields, shownValue } from '../records/content-fields';
 import { EntrySchema, type EntryRecord, type EntryWithActions } from '../records/entry';
@@ -45,6 +46,12 @@ const ENTRY_COLUMNS: Column<EntryRecord>[] = [
   { header: 'Card ID', cell: (e) => e.card?.cardId },
   { header: 'Card', cell: (e) => e.card?.text },
   ...fieldColumns<EntryRecord>(EntrySchema),
+  { header: 'Reflective model', cell: (e) => TEMPLATES[e.template]?.label },
+  {
+    header: 'Reflection by heading',
+    cell: (e) => (TEMPLATES[e.template]?.prompts.length ? reflectionParts(e).map((p) => `${p.heading}: ${p.text}`).join('\n') : ''),
+  },
+  { header: 'Private', cell: (e) => (e.private ? 'Yes' : '') },
 ];
 
 const ACTION_COLUMNS: Column<ActionRecord>[] = [

@@ -6,6 +6,7 @@
  */
 import { formatDate, localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
+import { reflectionParts } from '../logbook/templates';
 import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/action';
 import { contentFields, shownValue, valueAt, type ContentField } from '../records/content-fields';
 import { EntrySchema, type CardSnapshot, type EntryRecord, type EntryWithActions } from '../records/entry';
@@ -50,10 +51,14 @@ export const ALL_NOTES: NotesOptions = { reflections: true, names: true, notes: 
 
 export interface SessionBundle {
   session: SessionRecord;
+  /** Its place in its series: 1 for the first. */
+  number: number;
+  /** The session before it in the series, if any: "last time". */
+  previous?: SessionRecord;
   /** The session's cards, resolved against the deck; `undefined` where a card has left it. */
   cards: { cardId: string; card: CardSnapshot | undefined }[];
   entries: EntryWithActions[];
-  /** Open actions carried over from the previous session of the series. */
+  /** Actions to review: those agreed last time, whatever came of them, and any still open from before. */
   review: { action: ActionRecord; entry: EntryRecord }[];
 }
 
@@ -87,17 +92,31 @@ function actionItem(action: ActionRecord, hidden: Set<string>): Item {
   return { text: action.what.trim() || 'Untitled action', aside: facts.join(', '), ...(details.length ? { details } : {}) };
 }
 
-/** An entry's own writing: short fields as facts, longer writing as paragraphs. */
+/**
+ * An entry's own writing: short fields as facts, longer writing as paragraphs, the reflection
+ * under its model's headings (What? So what? Now what?…).
+ */
 function entryBlocks(entry: EntryRecord, hidden: Set<string>, leading: { label: string; value: string }[] = []): Block[] {
   const facts = [...leading];
   const texts: Block[] = [];
   for (const field of ENTRY_FIELDS) {
+    if (hidden.has(key(field))) continue;
+    if (field.path[0] === 'reflection') {
+      texts.push(...reflectionParts(entry).map((part): Block => ({ type: 'text', label: part.heading, text: part.text })));
+      continue;
+    }
     const text = shown(field, entry);
-    if (hidden.has(key(field)) || !text.trim()) continue;
+    if (!text.trim()) continue;
     if (field.long) texts.push({ type: 'text', label: field.label, text });
     else facts.push({ label: field.label, value: text });
   }
   return [...(facts.length ? [{ type: 'facts' as const, items: facts }] : []), ...texts];
+}
+
+/** What may be shown to others: private entries are left out, and the document says how many. */
+export function sharedEntries(entries: readonly EntryWithActions[]): { shared: EntryWithActions[]; privateCount: number } {
+  const shared = entries.filter((e) => !e.entry.private);
+  return { shared, privateCount: entries.length - shared.length };
 }
 
 function cardItem({ cardId, card }: SessionBundle['cards'][number], note: string | undefined): Item {
@@ -122,7 +141,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
   blocks.push({ type: 'facts', items: facts });
 
   if (options.review && bundle.review.length) {
-    blocks.push({ type: 'heading', level: 2, text: 'Open actions from last time' });
+    blocks.push({ type: 'heading', level: 2, text: 'Actions from last time' });
     blocks.push({ type: 'list', ordered: false, items: bundle.review.map(({ action }) => actionItem(action, hidden)) });
   }
 
@@ -133,9 +152,10 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
     blocks.push({ type: 'list', ordered: true, items: bundle.cards.map((c) => cardItem(c, note(c.cardId))) });
   }
 
-  if (bundle.entries.length) {
+  const { shared, privateCount } = sharedEntries(bundle.entries);
+  if (shared.length) {
     blocks.push({ type: 'heading', level: 2, text: 'Reflections and actions' });
-    for (const { entry, actions } of bundle.entries) {
+    for (const { entry, actions } of shared) {
       blocks.push({ type: 'heading', level: 3, text: entry.card ? entry.card.text : 'Note' });
       blocks.push(...entryBlocks(entry, hidden));
       const live = liveActions(actions);
@@ -145,7 +165,8 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
       }
     }
   }
-  if (!bundle.entries.some((e) => liveActions(e.actions).length)) blocks.push({ type: 'note', text: 'No actions were agreed in this session.' });
+  if (privateCount) blocks.push({ type: 'note', text: `${privateCount} private ${privateCount === 1 ? 'entry is' : 'entries are'} left out.` });
+  if (!shared.some((e) => liveActions(e.actions).length)) blocks.push({ type: 'note', text: 'No actions were agreed in this session.' });
 
   if (options.notes && session.notes.trim()) {
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });

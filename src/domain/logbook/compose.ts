@@ -31,11 +31,12 @@ function textsOf(record: unknown, fields: typeof ENTRY_TEXT): string[] {
 }
 
 /** Lowercase text of an entry and its actions, made once per entry for search as you type. */
-export function searchTextOf(entry: Pick<EntryRecord, 'card'>, actions: readonly Partial<ActionDraft>[]): string {
+export function searchTextOf(entry: Pick<EntryRecord, 'card' | 'answers'>, actions: readonly Partial<ActionDraft>[]): string {
   return [
     entry.card?.text,
     entry.card?.capabilityHeading,
     ...textsOf(entry, ENTRY_TEXT.filter((f) => f.kind === 'text' || f.kind === 'list')),
+    ...entry.answers.map((a) => a.text),
     ...actions.flatMap((a) => textsOf(a, ACTION_TEXT)),
   ]
     .filter((part): part is string => !!part && part.trim().length > 0)

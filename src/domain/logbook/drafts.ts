@@ -19,8 +19,8 @@ export type EntryDraft = Omit<EntryRecord, Bookkeeping> & {
   actions: ActionDraft[];
 };
 
-/** Fields that say what an entry is about rather than hold what someone wrote. */
-const CONTEXT_FIELDS = new Set(['id', 'base', 'card', 'capabilityNumber', 'sessionId', 'actions']);
+/** Fields that say what an entry is about, or how it is kept, rather than hold what someone wrote. */
+const CONTEXT_FIELDS = new Set(['id', 'base', 'card', 'capabilityNumber', 'sessionId', 'actions', 'template', 'answers', 'private', 'cpdHours', 'participatoryHours', 'codeThemes']);
 
 export function emptyAction(): ActionDraft {
   const { order: _order, ...fields } = actionDefaults();
@@ -52,6 +52,7 @@ export function isBlankAction({ id: _id, status: _status, ...fields }: ActionDra
 export function hasContent(draft: EntryDraft): boolean {
   return (
     Object.entries(draft).some(([key, value]) => !CONTEXT_FIELDS.has(key) && written(value)) ||
+    draft.answers.some((a) => written(a.text)) ||
     draft.actions.some((a) => !isBlankAction(a))
   );
 }

@@ -1,5 +1,6 @@
 /** A logbook entry: a reflection on a card, or a free note, with the actions it led to. */
 import * as v from 'valibot';
+import { TEMPLATE_IDS } from '../logbook/templates';
 import type { ActionRecord } from './action';
 import { Count, Id, labelled, Short, ShortList, Text, TrackedEntries } from './fields';
 import { TRACKED_FIELDS, type RecordKind } from './kind';
@@ -15,6 +16,21 @@ export const CardSnapshotSchema = v.looseObject({
   text: Text,
 });
 
+/** An answer to one of a reflective model's headings (see domain/logbook/templates.ts). */
+export const AnswerSchema = v.looseObject({ prompt: Short, text: Text });
+
+/** The Nursing and Midwifery Council Code's four themes, for a revalidation reflective account. */
+export const CODE_THEMES = ['prioritise-people', 'practise-effectively', 'preserve-safety', 'promote-professionalism'] as const;
+export const CODE_THEME_LABELS: Record<(typeof CODE_THEMES)[number], string> = {
+  'prioritise-people': 'Prioritise people',
+  'practise-effectively': 'Practise effectively',
+  'preserve-safety': 'Preserve safety',
+  'promote-professionalism': 'Promote professionalism and trust',
+};
+
+/** Hours as typed: empty, or a number with up to two decimals (1.5). */
+const Hours = v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{1,4}(\.\d{1,2})?$/))], 'must be empty or a number of hours like 1.5');
+
 export const EntrySchema = v.object({
   ...TrackedEntries,
   /** The card reflected on; absent for a free note. */
@@ -28,6 +44,17 @@ export const EntrySchema = v.object({
   reflection: v.optional(labelled(Text, 'What it looks like where we work', { long: true }), ''),
   notes: v.optional(labelled(Text, 'Notes', { long: true }), ''),
   tags: v.optional(labelled(ShortList(200), 'Tags'), []),
+  /** How the reflection is written (see domain/logbook/templates.ts), and its answers heading by heading. */
+  template: v.optional(v.picklist(TEMPLATE_IDS, `must be one of ${TEMPLATE_IDS.join(', ')}`), 'card'),
+  answers: v.optional(v.array(AnswerSchema, 'must be a list'), []),
+  /** Left out of everything shared: session notes, records for others, a shared space. */
+  private: v.optional(v.boolean('must be true or false'), false),
+  /** For a CPD record: hours spent, and of those, hours learning with others. */
+  cpdHours: v.optional(Hours, ''),
+  participatoryHours: v.optional(Hours, ''),
+  /** For an NMC reflective account: the Code's themes this is relevant to, and how. */
+  codeThemes: v.optional(v.array(v.picklist(CODE_THEMES, 'must be one of the Code’s themes'), 'must be a list'), []),
+  codeRelevance: v.optional(Text, ''),
 });
 
 export type EntryRecord = v.InferOutput<typeof EntrySchema>;
@@ -38,4 +65,4 @@ export interface EntryWithActions {
   actions: ActionRecord[];
 }
 
-export const ENTRY: RecordKind = { noun: 'entry', plural: 'entries', fixed: TRACKED_FIELDS };
+export const ENTRY: RecordKind = { noun: 'entry', plural: 'entries', fixed: TRACKED_FIELDS, maps: { answers: 'prompt' } };

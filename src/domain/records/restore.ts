@@ -82,5 +82,8 @@ export const restoreAction = (raw: ActionRecord): ActionRecord => restoreWith(ac
 export const restoreSession = (raw: SessionRecord): SessionRecord => restoreWith(sessionPlan, raw);
 
 /** A new record's values before anyone has typed: each field's default from the schema. */
-export const entryDefaults = () => fill({}, entryPlan) as Pick<EntryRecord, 'community' | 'reflection' | 'notes' | 'tags'>;
+type EntryDefaulted = 'community' | 'reflection' | 'notes' | 'tags' | 'template' | 'answers' | 'private' | 'cpdHours' | 'participatoryHours' | 'codeThemes' | 'codeRelevance';
+export const entryDefaults = () => fill({}, entryPlan) as Pick<EntryRecord, EntryDefaulted>;
 export const actionDefaults = () => fill({}, actionPlan) as Pick<ActionRecord, 'what' | 'owner' | 'due' | 'status' | 'followUp' | 'order'>;
+type SessionDefaulted = 'participants' | 'series' | 'cards' | 'cardNotes' | 'notes' | 'time' | 'supervisionType' | 'supervisor' | 'supervisee' | 'wellbeing' | 'development' | 'nextDate' | 'confirmations';
+export const sessionDefaults = () => fill({}, sessionPlan) as Pick<SessionRecord, SessionDefaulted>;

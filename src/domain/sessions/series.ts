@@ -2,14 +2,9 @@
 import { instant } from '../dates';
 import { KIND_LABELS, type DealtCard, type SessionKind, type SessionRecord } from '../records/session';
 
-/** What starting a session asks for. */
-export interface SessionDraft {
-  kind: SessionKind;
-  title: string;
-  date: string;
-  participants: string[];
-  series: string;
-}
+/** What starting a session asks for; a supervision's people and type carry over to the next in its series. */
+export type SessionDraft = Pick<SessionRecord, 'kind' | 'title' | 'date' | 'participants' | 'series'> &
+  Partial<Pick<SessionRecord, 'time' | 'supervisionType' | 'supervisor' | 'supervisee'>>;
 
 export function defaultTitle(kind: SessionKind, series: string, date: string): string {
   return series.trim() || `${KIND_LABELS[kind]} session, ${date}`;
@@ -33,6 +28,31 @@ export function earlierInSeries(session: SessionRecord, all: readonly SessionRec
   return all
     .filter((s) => s.id !== session.id && s.deleted === 0 && seriesKey(s.series) === key && compareSessions(s, session) < 0)
     .sort((a, b) => compareSessions(b, a));
+}
+
+/** Where a session stands in its series: 1 for the first (or a session with no series). */
+export function numberInSeries(session: SessionRecord, all: readonly SessionRecord[]): number {
+  return earlierInSeries(session, all).length + 1;
+}
+
+/** "Supervision with A.B. — session 3"; a session with no series keeps its title. */
+export function titleInSeries(session: SessionRecord, number: number): string {
+  return session.series.trim() ? `${session.series.trim()} — session ${number}` : session.title;
+}
+
+/** The next session of a series: the same kind, people and type, on the date agreed (or the day given). */
+export function nextSessionDraft(session: SessionRecord, day: string): SessionDraft {
+  return {
+    kind: session.kind,
+    title: '',
+    date: session.nextDate && session.nextDate >= day ? session.nextDate : day,
+    participants: [...session.participants],
+    series: session.series,
+    time: session.time,
+    supervisionType: session.supervisionType,
+    supervisor: { ...session.supervisor },
+    supervisee: { ...session.supervisee },
+  };
 }
 
 /** The latest earlier session of the same series, if any. */

@@ -3,25 +3,28 @@ import type { SessionBundle } from '../../domain/exports/notes-document';
 import { snapshotOf } from '../../domain/logbook/card-snapshot';
 import { isOpen } from '../../domain/logbook/filters';
 import type { EntryWithActions } from '../../domain/records/entry';
-import { earlierInSeries, previousInSeries } from '../../domain/sessions/series';
+import { earlierInSeries } from '../../domain/sessions/series';
 import { type SessionRecord } from '../../domain/records/session';
 import { findCard } from '../../domain/catalog';
 import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
 import { useLive } from '../shell/use-live';
 
 /**
- * Everything about one session, live: the session, its entries, its cards resolved against the
- * deck, and the open actions carried over from earlier sessions of its series.
+ * Everything about one session, live: the session, its place in its series, its entries, its
+ * cards resolved against the deck, and the actions to review: every action agreed last time
+ * (with what came of it), and any still open from before.
  */
 export function useSessionBundle(id: string) {
   const session = useLive<SessionRecord | undefined>((next, error) => watchSession(id, next, error), [id]);
   const sessions = useLive(watchSessions, []);
   const entries = useLive<EntryWithActions[]>((next, error) => watchSessionEntries([id], next, error), [id]);
 
-  const earlierIds = useMemo(
-    () => (session.value && sessions.value ? earlierInSeries(session.value, sessions.value).map((o) => o.id) : []),
+  const earlierSessions = useMemo(
+    () => (session.value && sessions.value ? earlierInSeries(session.value, sessions.value) : []),
     [session.value, sessions.value],
   );
+  const earlierIds = useMemo(() => earlierSessions.map((o) => o.id), [earlierSessions]);
+  const previous = earlierSessions[0];
   const earlier = useLive<EntryWithActions[]>((next, error) => watchSessionEntries(earlierIds, next, error), [earlierIds.join(',')]);
 
   const bundle = useMemo((): SessionBundle | undefined => {
@@ -29,17 +32,18 @@ export function useSessionBundle(id: string) {
     if (!s || !entries.value) return undefined;
     return {
       session: s,
+      number: earlierSessions.length + 1,
+      ...(previous ? { previous } : {}),
       cards: s.cards.map(({ deckId, cardId }) => {
         const card = findCard(deckId, cardId);
         return { cardId, card: card ? snapshotOf(card) : undefined };
       }),
       entries: entries.value,
-      review: (earlier.value ?? []).flatMap(({ entry, actions }) => actions.filter(isOpen).map((action) => ({ action, entry }))),
+      review: (earlier.value ?? []).flatMap(({ entry, actions }) =>
+        actions.filter((a) => isOpen(a) || entry.sessionId === previous?.id).map((action) => ({ action, entry })),
+      ),
     };
-  }, [session.value, entries.value, earlier.value]);
-
-  const previous: SessionRecord | undefined =
-    session.value && sessions.value ? previousInSeries(session.value, sessions.value) : undefined;
+  }, [session.value, entries.value, earlier.value, earlierSessions]);
 
   return {
     loading: !session.loaded && !session.error,
