@@ -2,8 +2,9 @@
 import { newId } from '../domain/ids';
 import { sessionDefaults } from '../domain/records/restore';
 import type { EntryWithActions } from '../domain/records/entry';
-import { addDealtCard, defaultTitle, setCardNote as withCardNote, type SessionDraft } from '../domain/sessions/series';
-import { type SessionRecord } from '../domain/records/session';
+import { today } from '../domain/dates';
+import { addDealtCard, defaultTitle, nextSessionDraft, setCardNote as withCardNote, type SessionDraft } from '../domain/sessions/series';
+import type { Party, SessionRecord } from '../domain/records/session';
 import type { Unsubscribe } from '../storage/logbook';
 import type { StorageProblem } from '../storage/storage-problem';
 import { useActiveSession } from './active-session';
@@ -59,23 +60,42 @@ export const pauseSession = (id: string) => setStatus(id, 'paused');
 export const resumeSession = (id: string) => setStatus(id, 'active');
 export const endSession = (id: string) => setStatus(id, 'ended');
 
-/** Corrects a session's title, date, series or participants; what happened in it is kept. */
-export async function editSessionDetails(id: string, details: Omit<SessionDraft, 'kind'>): Promise<void> {
+/**
+ * Corrects a session's details (title, date, series, people, a supervision's type, time and next
+ * date); what happened in it is kept. Only the fields that changed are written (see the merge).
+ */
+export async function editSessionDetails(id: string, details: Omit<SessionDraft, 'kind'> & Partial<Pick<SessionRecord, 'nextDate'>>): Promise<void> {
   const session = await logbook().sessions.change(id, (s) => {
     const date = details.date || s.date;
     const series = details.series.trim();
     const title = details.title.trim() || defaultTitle(s.kind, series, date);
-    const same =
-      s.title === title && s.date === date && s.series === series && s.participants.join('\u0000') === details.participants.join('\u0000');
-    return same ? undefined : { ...s, title, date, series, participants: details.participants };
+    return { ...s, ...details, title, date, series };
   });
   // Only the running session is shown in the session bar.
   if (session && useActiveSession.getState().active?.id === id) mirror(session);
 }
 
-/** `base`: the version of the session the notes were typed over (see storage/sessions.ts). */
-export async function setSessionNotes(id: string, notes: string, base?: SessionRecord): Promise<void> {
-  await logbook().sessions.change(id, (s) => (s.notes === notes ? undefined : { ...s, notes }), base);
+/** A session's own writing, by field. `base`: the version it was typed over (see storage/sessions.ts). */
+export async function setSessionText(id: string, field: 'notes' | 'wellbeing' | 'development', text: string, base?: SessionRecord): Promise<void> {
+  await logbook().sessions.change(id, (s) => (s[field] === text ? undefined : { ...s, [field]: text }), base);
+}
+
+export const setSessionNotes = (id: string, notes: string, base?: SessionRecord) => setSessionText(id, 'notes', notes, base);
+
+/**
+ * One party agrees to the supervision record as it reads now (`record`, from
+ * supervisionRecordText): kept with their name and the time, so a later change shows.
+ */
+export async function confirmRecord(id: string, party: Party, name: string, record: string): Promise<void> {
+  await logbook().sessions.change(id, (s) => ({
+    ...s,
+    confirmations: [...s.confirmations.filter((c) => c.party !== party), { party, name: name.trim(), at: new Date().toISOString(), record }],
+  }));
+}
+
+/** Starts the next session of a series: the same kind, people and type, on the date agreed. */
+export function startNextSession(session: SessionRecord): Promise<SessionRecord> {
+  return startSession(nextSessionDraft(session, today()));
 }
 
 export async function setCardNote(id: string, cardId: string, text: string, base?: SessionRecord): Promise<void> {
