@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toDocx } from '../../src/domain/exports/docx';
 import { htmlText, toHtml } from '../../src/domain/exports/html';
 import { toMarkdown } from '../../src/domain/exports/markdown';
-import { ALL_NOTES, madeLine, sessionNotes, type NotesDocument, type SessionBundle } from '../../src/domain/exports/notes-document';
+import { ALL_NOTES, madeLine, runningHeader, sessionNotes, type NotesDocument, type SessionBundle } from '../../src/domain/exports/notes-document';
 import { toPlainText } from '../../src/domain/exports/plain-text';
 import { action, entry, HOSTILE, session } from './notes-fixtures';
 
@@ -148,5 +148,12 @@ describe('who made the notes, and when', () => {
     expect(toPlainText(made)).toContain('Made by Sam <Lead> on 1 March 2026.');
     expect(await raw(made)).toContain('Made by Sam <Lead> on 1 March 2026.');
     expect(toHtml(doc({}))).toBe('<h1>T</h1>');
+  });
+});
+
+describe('the top of every page', () => {
+  it('names the deck of the session’s cards, and the title and day on one line', () => {
+    expect(runningHeader(sessionNotes(hostileBundle('Two\nlines'), ALL_NOTES))).toEqual({ left: 'Power Shifting Card Deck', right: 'Two lines, 1 March 2026' });
+    expect(runningHeader({ title: 'Logbook', blocks: [] })).toEqual({ left: 'Power Shifting', right: 'Logbook' });
   });
 });

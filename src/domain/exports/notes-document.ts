@@ -47,7 +47,8 @@ export const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, 
 
 /** What the top of each printed page says: the deck on the left, the title and day on the right. */
 export function runningHeader(doc: NotesDocument): { left: string; right: string } {
-  return { left: doc.deck ?? 'Power Shifting', right: doc.date ? `${doc.title}, ${formatDate(doc.date)}` : doc.title };
+  const title = oneLine(doc.title);
+  return { left: oneLine(doc.deck ?? 'Power Shifting'), right: doc.date ? `${title}, ${formatDate(doc.date)}` : title };
 }
 
 /** "Made by Sam on 1 March 2026", "Made on 1 March 2026", "Made by Sam", or nothing. */
