@@ -91,10 +91,22 @@ export function actionIcsFile(action: ActionRecord, entry: EntryRecord | undefin
   return textFile(fileNames.actionIcs(action.what), FORMATS.calendar, () => actionsIcs([{ action, entry }], now));
 }
 
-export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions): ExportFile {
+export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions, now = new Date()): ExportFile {
   return textFile(fileNames.sessionNotes(bundle.session.date, bundle.session.title), FORMATS.markdown, () =>
-    toMarkdown(sessionNotes(bundle, options)),
+    toMarkdown(sessionNotes(bundle, options, now)),
   );
+}
+
+/** The session's notes as a Word document. Word's code is big, so it is fetched only now. */
+export function sessionDocxFile(bundle: SessionBundle, options: NotesOptions, now = new Date()): ExportFile {
+  return {
+    name: fileNames.sessionNotes(bundle.session.date, bundle.session.title, FORMATS.word.extension),
+    format: FORMATS.word,
+    write: async (emit) => {
+      const { toDocx } = await import('../domain/exports/docx');
+      emit(await toDocx(sessionNotes(bundle, options, now)));
+    },
+  };
 }
 
 /** The session's open actions that have a due date, as calendar events. */

@@ -1,6 +1,6 @@
 /** A notes document (see notes-document.ts) as CommonMark, with every user-written string escaped. */
 import { mdInline, mdLines } from './markdown-text';
-import type { Item, NotesDocument } from './notes-document';
+import { madeLine, type Item, type NotesDocument } from './notes-document';
 
 function item(marker: string, { strong, text, aside, details = [] }: Item): string[] {
   const indent = ' '.repeat(marker.length + 1);
@@ -31,5 +31,7 @@ export function toMarkdown(doc: NotesDocument): string {
         break;
     }
   }
+  const made = madeLine(doc);
+  if (made) out.push(mdInline(made));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

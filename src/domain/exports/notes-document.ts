@@ -1,10 +1,11 @@
 /**
- * Notes as a document: built once from a session or the logbook, then rendered to a file
- * (Markdown, see markdown.ts), to the screen and to paper (ui/documents). Blocks say what a
- * piece of the notes is, not how it looks. Every user-written string stays plain text; each
- * renderer escapes it for its format.
+ * Notes as a document: built once from a session or the logbook, then rendered to files
+ * (Markdown, Word: markdown.ts, docx.ts), to the clipboard (html.ts, plain-text.ts), to the
+ * screen and to paper (ui/documents). Blocks say what a piece of the notes is, not how it looks.
+ * Every user-written string stays plain text; each renderer escapes it for its format.
  */
-import { formatDate, localDay } from '../dates';
+import { deckById } from '../catalog';
+import { formatDate, formatInstantDay, localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
 import { reflectionParts } from '../logbook/templates';
 import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/action';
@@ -32,7 +33,30 @@ export type Block =
 
 export interface NotesDocument {
   title: string;
+  /** The deck the notes come from, named at the top of every page. */
+  deck?: string;
+  /** The day the notes are about (YYYY-MM-DD), shown beside the title at the top of every page. */
+  date?: string;
+  /** Who made the document, and when (an ISO timestamp): a line at its end. */
+  madeBy?: string;
+  madeAt?: string;
   blocks: Block[];
+}
+
+/** Text for one line, such as a heading: its line breaks become spaces. */
+export const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
+/** What the top of each printed page says: the deck on the left, the title and day on the right. */
+export function runningHeader(doc: NotesDocument): { left: string; right: string } {
+  const title = oneLine(doc.title);
+  return { left: oneLine(doc.deck ?? 'Power Shifting'), right: doc.date ? `${title}, ${formatDate(doc.date)}` : title };
+}
+
+/** "Made by Sam on 1 March 2026", "Made on 1 March 2026", "Made by Sam", or nothing. */
+export function madeLine({ madeBy, madeAt }: NotesDocument): string | undefined {
+  const by = madeBy?.trim() ? ` by ${madeBy.trim()}` : '';
+  const on = madeAt ? ` on ${formatInstantDay(madeAt)}` : '';
+  return by || on ? `Made${by}${on}.` : undefined;
 }
 
 export interface NotesOptions {
@@ -127,7 +151,8 @@ function cardItem({ cardId, card }: SessionBundle['cards'][number], note: string
   return { ...base, ...(details.length ? { details } : {}) };
 }
 
-export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_NOTES): NotesDocument {
+/** A session's notes; `now`, when given, is when they were made. */
+export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_NOTES, now?: Date): NotesDocument {
   const { session } = bundle;
   const hidden = hiddenBy(options);
   const title = session.title.trim() || 'Session';
@@ -172,16 +197,14 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
     blocks.push({ type: 'text', text: session.notes });
   }
-  return { title, blocks };
+  const decks = [...new Set(session.cards.map((c) => deckById(c.deckId).title))];
+  return { title, ...(decks.length ? { deck: decks.join(', ') } : {}), date: session.date, ...(now ? { madeAt: now.toISOString() } : {}), blocks };
 }
 
 /** The whole logbook, newest first (as given), by the day each entry was written. */
 export function logbookNotes(items: readonly EntryWithActions[], now: Date): NotesDocument {
   const title = 'Power Shifting logbook';
-  const blocks: Block[] = [
-    { type: 'heading', level: 1, text: title },
-    { type: 'note', text: `Exported ${formatDate(localDay(now.toISOString()))}.` },
-  ];
+  const blocks: Block[] = [{ type: 'heading', level: 1, text: title }];
   const hidden = hiddenBy(ALL_NOTES);
   let day = '';
   for (const { entry, actions } of items) {
@@ -199,5 +222,5 @@ export function logbookNotes(items: readonly EntryWithActions[], now: Date): Not
     const live = liveActions(actions);
     if (live.length) blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });
   }
-  return { title, blocks };
+  return { title, madeAt: now.toISOString(), blocks };
 }

@@ -1,21 +1,33 @@
-import type { Block, Item, NotesDocument } from '../../domain/exports/notes-document';
+import { madeLine, type Block, type Item, type NotesDocument } from '../../domain/exports/notes-document';
+import '../styles/documents.css';
 
-/** A notes document on screen and on paper: the same document the files are made from. */
-export function DocumentView({ doc, headingId }: { doc: NotesDocument; headingId?: string }) {
+/**
+ * A notes document on screen and on paper: the same document the files are made from.
+ * `topLevel` is the heading level its title takes: 1 on a page of its own, lower inside a
+ * screen, so that the page's outline stays in order for screen readers.
+ */
+export function DocumentView({ doc, headingId, topLevel = 1 }: { doc: NotesDocument; headingId?: string; topLevel?: 1 | 2 | 3 }) {
+  const made = madeLine(doc);
   return (
     <div class="document">
       {doc.blocks.map((block, i) => (
-        <BlockView key={i} block={block} {...(i === 0 && headingId ? { id: headingId } : {})} />
+        <BlockView key={i} block={block} shift={topLevel - 1} {...(i === 0 && headingId ? { id: headingId } : {})} />
       ))}
+      {made && <p class="document__note document__made">{made}</p>}
     </div>
   );
 }
 
-function BlockView({ block, id }: { block: Block; id?: string }) {
+function BlockView({ block, id, shift }: { block: Block; id?: string; shift: number }) {
   switch (block.type) {
     case 'heading': {
-      const Tag = `h${block.level}` as 'h1';
-      return <Tag id={id}>{block.text}</Tag>;
+      const Tag = `h${Math.min(block.level + shift, 6)}` as 'h1';
+      // Styled by the level in the document, whatever the tag on this page.
+      return (
+        <Tag id={id} class={`document__h${block.level}`}>
+          {block.text}
+        </Tag>
+      );
     }
     case 'facts':
       return (

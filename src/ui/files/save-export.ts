@@ -5,6 +5,7 @@
  * it can go to Files, email or a messaging app. The file is written in pieces as it is made.
  */
 import type { ExportFile } from '../../state/exports';
+import { canShare, share, wholeFile } from './share-file';
 import { DownloadCancelled, streamDownload } from './streamed-download';
 
 export type SaveOutcome = 'saved' | 'shared' | 'downloaded' | 'cancelled';
@@ -41,12 +42,6 @@ async function saveWithPicker(file: ExportFile, picker: NonNullable<SavePicker['
   return 'saved';
 }
 
-async function collected(file: ExportFile): Promise<Blob> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  await file.write((bytes) => void parts.push(bytes));
-  return new Blob(parts, { type: file.format.mime });
-}
-
 function download(name: string, blob: Blob): SaveOutcome {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -72,18 +67,13 @@ export async function saveExport(file: ExportFile): Promise<SaveOutcome> {
       throw error;
     }
   }
-  const blob = await collected(file);
-  if (isTouch() && typeof File === 'function' && navigator.canShare) {
-    const shared = new File([blob], file.name, { type: file.format.mime });
-    if (navigator.canShare({ files: [shared] })) {
-      try {
-        await navigator.share({ files: [shared], title: file.name });
-        return 'shared';
-      } catch (error) {
-        if ((error as DOMException).name === 'AbortError') return 'cancelled';
-        // Sharing failed for another reason: fall back to a download.
-      }
+  const whole = await wholeFile(file);
+  if (isTouch() && canShare([whole])) {
+    try {
+      return await share(whole);
+    } catch {
+      // Sharing failed for another reason than the person closing the sheet: download instead.
     }
   }
-  return download(file.name, blob);
+  return download(file.name, whole);
 }

@@ -1,34 +1,70 @@
-import { useMemo, useState } from 'preact/hooks';
-import { toMarkdown } from '../../domain/exports/markdown';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { FORMATS } from '../../domain/exports/formats';
+import { toHtml } from '../../domain/exports/html';
 import { ALL_NOTES, sessionNotes, type NotesOptions, type SessionBundle } from '../../domain/exports/notes-document';
-import { useNotices } from '../../state/notices';
+import { toPlainText } from '../../domain/exports/plain-text';
 import { isOpen } from '../../domain/logbook/filters';
+import type { ExportFile } from '../../state/exports';
+import { useNotices } from '../../state/notices';
+import { DocumentView } from '../documents/document-view';
+import { copyFormatted } from '../files/clipboard';
+import { canShareFormat } from '../files/share-file';
 import { paths } from '../routing/routes';
 import { OPTION_LABELS, toFlags } from './notes-options';
 
-/** Choose what goes into the notes, see them, then save, print or send actions to a calendar. */
+type Exports = typeof import('../../state/exports');
+
+/** Choose what goes into the notes, see them, then save, print, copy or share them, or send actions to a calendar. */
 export function SessionExport({ bundle }: { bundle: SessionBundle }) {
   const [options, setOptions] = useState<NotesOptions>(ALL_NOTES);
-  const markdown = useMemo(() => toMarkdown(sessionNotes(bundle, options)), [bundle, options]);
+  const doc = useMemo(() => sessionNotes(bundle, options, new Date()), [bundle, options]);
   const hasDated = bundle.entries.some((e) => e.actions.some((a) => a.due && isOpen(a)));
+  const [sharing] = useState(() => canShareFormat(FORMATS.word));
+  // A document made for sharing but not shared (the browser wanted a fresh press): shared on the next press.
+  const ready = useRef<{ doc: typeof doc; file: File } | null>(null);
+  const { showToast, showProblem } = useNotices.getState();
 
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
     } catch (problem) {
-      useNotices.getState().showProblem({ kind: 'export', message: (problem as Error).message });
+      showProblem({ kind: 'export', message: (problem as Error).message });
     }
   };
 
-  const save = (make: (exports: typeof import('../../state/exports')) => import('../../state/exports').ExportFile, done?: string) =>
+  const save = (make: (exports: Exports) => ExportFile, done?: string) =>
     run(async () => {
       const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
       const outcome = await saveExport(make(exports));
-      if (done && outcome !== 'cancelled') useNotices.getState().showToast(done);
+      if (done && outcome !== 'cancelled') showToast(done);
     });
-  const saveNotes = () => save((e) => e.sessionNotesFile(bundle, options), 'Session notes saved.');
+  const saveDocument = () => save((e) => e.sessionDocxFile(bundle, options), 'Session notes saved.');
+  const saveMarkdown = () => save((e) => e.sessionNotesFile(bundle, options), 'Session notes saved.');
   const saveCalendar = () => save((e) => e.sessionIcsFile(bundle));
   const saveCsv = () => save((e) => e.sessionCsvFile(bundle));
+
+  // Straight from the click, with nothing awaited first: browsers allow the clipboard only then.
+  const copy = () =>
+    copyFormatted(toHtml(doc), toPlainText(doc)).then(
+      (how) =>
+        showToast(how === 'formatted' ? 'Notes copied. Paste them into an email or a document.' : 'Notes copied as plain text (this browser cannot copy formatting).'),
+      () => showProblem({ kind: 'export', message: 'The notes could not be copied: this browser did not allow it. Try Save as a document instead.' }),
+    );
+
+  const shareNotes = () =>
+    run(async () => {
+      const [exports, files] = await Promise.all([import('../../state/exports'), import('../files/share-file')]);
+      const file = ready.current?.doc === doc ? ready.current.file : await files.wholeFile(exports.sessionDocxFile(bundle, options));
+      ready.current = { doc, file };
+      try {
+        if ((await files.share(file)) === 'shared') showToast('Session notes shared.');
+        ready.current = null;
+      } catch (error) {
+        // Making the document took long enough for the browser to stop counting the press as the person's.
+        if ((error as DOMException).name !== 'NotAllowedError') throw error;
+        showToast('The notes are ready: press Share the notes again.');
+      }
+    });
 
   return (
     <section class="panel session-export" aria-labelledby="export-title">
@@ -46,17 +82,30 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
       </fieldset>
       <details class="preview">
         <summary>Preview the notes</summary>
-        <pre class="preview__text" data-testid="notes-preview" tabIndex={0}>
-          {markdown}
-        </pre>
+        <div class="preview__document" data-testid="notes-preview" role="region" aria-label="Preview of the notes" tabIndex={0}>
+          <DocumentView doc={doc} topLevel={3} />
+        </div>
       </details>
       <div class="panel__actions">
-        <button type="button" class="button button--primary" onClick={() => void saveNotes()}>
-          Save notes (Markdown)
+        <button type="button" class="button button--primary" onClick={() => void saveDocument()}>
+          Save as a document
         </button>
         <a class="button" href={paths.sessionPrint(bundle.session.id, toFlags(options))}>
           Print or save as PDF
         </a>
+        <button type="button" class="button" onClick={() => void copy()}>
+          Copy for email
+        </button>
+        {sharing && (
+          <button type="button" class="button" onClick={() => void shareNotes()}>
+            Share the notes
+          </button>
+        )}
+      </div>
+      <div class="panel__actions">
+        <button type="button" class="button" onClick={() => void saveMarkdown()}>
+          Save as plain text (Markdown)
+        </button>
         {hasDated && (
           <button type="button" class="button" onClick={() => void saveCalendar()}>
             Add actions to calendar
