@@ -29,7 +29,9 @@ export function CardFront({ card, sectionName }: { card: Card; sectionName: stri
       {/* Cards of a deck without groups are for everyone, and say nothing here. */}
       {card.group.id && (
         <p class="printed-card__group">
-          For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
+          <span>
+            For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
+          </span>
         </p>
       )}
     </div>
