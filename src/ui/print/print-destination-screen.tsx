@@ -9,8 +9,9 @@ import { DestinationPoster } from './poster';
 import { useFitText } from './use-fit-text';
 import '../styles/print.css';
 
-/** Poster type: big enough to read across a room, as big as the page allows. */
-const POSTER_TEXT_SIZES = sizeSteps(32, 12, 0.5);
+/** Poster type: as big as the page allows, and big enough to read from a few steps away. */
+const SMALLEST_POSTER_TEXT = 12;
+const POSTER_TEXT_SIZES = sizeSteps(32, SMALLEST_POSTER_TEXT, 0.5);
 
 type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; destination: Destination | undefined };
 
@@ -49,7 +50,8 @@ function DestinationPrint({ destination }: { destination: Destination }) {
   const paper = paperById(paperId);
   usePrintedPage(paper);
   const preview = useRef<HTMLDivElement>(null);
-  useFitText(preview, POSTER_TEXT_SIZES, paperId);
+  const tooLong = useFitText(preview, POSTER_TEXT_SIZES, paperId);
+  const tooLongGroups = destination.groups.filter((g) => tooLong.includes(g.id));
   const pages = destination.groups.length;
   return (
     <section class="screen print-screen" aria-labelledby="print-title">
@@ -65,6 +67,12 @@ function DestinationPrint({ destination }: { destination: Destination }) {
         <form class="print-options" onSubmit={(e) => e.preventDefault()}>
           <PaperChoice value={paperId} onChange={setPaperId} />
         </form>
+        {tooLongGroups.length > 0 && (
+          <p class="notice notice--warning" role="alert">
+            Even in {SMALLEST_POSTER_TEXT} pt type, these posters run past the bottom of their page:{' '}
+            {tooLongGroups.map((g) => g.name).join(', ')}.
+          </p>
+        )}
         <p class="print-screen__actions">
           <button type="button" class="button button--primary" onClick={() => window.print()}>
             Print the posters
