@@ -6,6 +6,8 @@ export interface Card {
   deckId: string;
   /** The deck's language tag: cards from a translation are marked up in their own language. */
   language: string;
+  /** A short heading printed above the text, when the card has one (companion decks). */
+  title?: string;
   text: string;
   capability: Capability;
   group: Group;
@@ -24,6 +26,8 @@ export function cardsOf(deck: Deck): Card[] {
       id: task.id,
       deckId: deck.id,
       language: deck.language,
+      // Present only when the card has one: cards without a title keep exactly their old shape.
+      ...(task.title === undefined ? {} : { title: task.title }),
       text: task.text,
       capability,
       // The build guarantees every task's group exists, and that only decks with groups name one.

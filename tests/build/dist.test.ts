@@ -86,6 +86,25 @@ describe('what the app costs to download', () => {
     expect(sizes.all.js.gzip).toBeLessThanOrEqual(BUDGETS.allJs);
   });
 
+  it('keeps printing and the destinations out of the first screen: they load when a print screen opens, and are precached for offline use', () => {
+    const shell = read('app.html');
+    const firstScreen = [...shell.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(firstScreen.some((f) => f.includes('first-screen'))).toBe(true);
+    expect(shell, 'the inlined first-screen CSS').not.toContain('printed-card');
+    const destination = JSON.parse(readFileSync(fileURLToPath(new URL('../../content/destination/power-shifting.json', import.meta.url)), 'utf8')) as {
+      groups: { statements: { text: string }[] }[];
+    };
+    const statement = destination.groups[0]!.statements[0]!.text;
+    for (const file of firstScreen) {
+      const code = read(file);
+      expect(code, file).not.toContain(statement);
+      expect(code, file).not.toContain('printed-card');
+    }
+    const holding = precached.filter((u) => /\.js$/.test(u) && read(u).includes(statement));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]).not.toMatch(/print/);
+  });
+
   it('leaves out the code that made the first screen at build time, which no page loads', () => {
     for (const file of Object.keys(sizes.all.files)) expect(read(file)).not.toContain('renderToString');
     expect(precached.some((url) => /prerender/.test(url))).toBe(false);

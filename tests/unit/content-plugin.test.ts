@@ -7,7 +7,7 @@ import { contentPlugin } from '../../src/build/content-plugin';
 
 const repoContent = fileURLToPath(new URL('../../content', import.meta.url));
 
-function runLoad(root: string): string {
+function runLoad(root: string, id = 'virtual:decks'): string {
   const plugin = contentPlugin(root);
   const context = {
     error(message: string): never {
@@ -15,7 +15,7 @@ function runLoad(root: string): string {
     },
     addWatchFile() {},
   };
-  const resolved = (plugin.resolveId as unknown as (id: string) => string)('virtual:decks');
+  const resolved = (plugin.resolveId as unknown as (id: string) => string)(id);
   return (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved);
 }
 
@@ -37,5 +37,28 @@ describe('the build content plugin', () => {
     expect(() => runLoad(root)).toThrow(
       'The deck content is not valid:\n  content/decks/power-shifting/deck.json: capabilities[6].framing: is missing',
     );
+  });
+
+  it('emits the destinations as a module of their own, and the ids of the decks that have one', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+    const destinations = runLoad(root, 'virtual:destinations');
+    expect(destinations.startsWith('export default [')).toBe(true);
+    expect(destinations).toContain('power-shifting-destination');
+    expect(destinations).not.toContain('cap-10-community-2');
+    expect(runLoad(root, 'virtual:destination-decks')).toBe('export default ["power-shifting"];');
+  });
+
+  it('fails the build when a destination is not valid', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-build-'));
+    cpSync(repoContent, join(root, 'content'), { recursive: true });
+    const file = join(root, 'content/destination/power-shifting.json');
+    const destination = JSON.parse(readFileSync(file, 'utf8'));
+    delete destination.groups[0].headline;
+    writeFileSync(file, JSON.stringify(destination));
+    expect(() => runLoad(root, 'virtual:destinations')).toThrow(
+      'The destination content is not valid:\n  content/destination/power-shifting.json: groups[0].headline: is missing',
+    );
+    // The decks alone are still fine.
+    expect(runLoad(root)).toContain('cap-10-community-2');
   });
 });

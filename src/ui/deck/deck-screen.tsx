@@ -1,3 +1,4 @@
+import { DECKS_WITH_DESTINATION } from '../../content/destinations';
 import { deckById } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 import { capabilityColour } from '../cards/capability-colour';
@@ -13,6 +14,16 @@ export function DeckScreen() {
       <p class="lead">
         {deck.capabilities.length} capabilities and {total} cards. Choose a card to show it, or a capability to see
         both groups’ tasks side by side.
+      </p>
+      <p class="panel__actions">
+        <a class="button" href={paths.printDeck(deck.id)}>
+          Print this deck
+        </a>
+        {DECKS_WITH_DESTINATION.includes(deck.id) && (
+          <a class="button" href={paths.printDestination(deck.id)}>
+            Print the destination posters
+          </a>
+        )}
       </p>
       <ol class="deck-list" lang={deck.language}>
         {deck.capabilities.map((capability) => (

@@ -19,6 +19,8 @@ export type Route =
   | { name: 'session-print'; id: string; flags: string }
   | { name: 'present' }
   | { name: 'facilitate' }
+  | { name: 'print-deck'; deckId: string }
+  | { name: 'print-destination'; deckId: string }
   | { name: 'not-found'; path: string };
 
 export const paths = {
@@ -38,6 +40,8 @@ export const paths = {
   present: () => '#/present',
   facilitate: () => '#/facilitate',
   sessionPrint: (id: string, flags: string) => `#/sessions/${encodeURIComponent(id)}/print/${flags || '-'}`,
+  printDeck: (deckId: string) => `#/print/deck/${encodeURIComponent(deckId)}`,
+  printDestination: (deckId: string) => `#/print/destination/${encodeURIComponent(deckId)}`,
 };
 
 export function parseRoute(hash: string): Route {
@@ -64,6 +68,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'present' && parts.length === 1) return { name: 'present' };
   if (first === 'facilitate' && parts.length === 1) return { name: 'facilitate' };
+  if (first === 'print' && third && parts.length === 3) {
+    if (second === 'deck') return { name: 'print-deck', deckId: third };
+    if (second === 'destination') return { name: 'print-destination', deckId: third };
+  }
   if (first === 'sessions') {
     if (parts.length === 1) return { name: 'sessions' };
     if (second && parts.length === 2) return { name: 'session', id: second };

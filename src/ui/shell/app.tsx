@@ -23,6 +23,8 @@ const SessionScreen = lazyScreen(() => import('../sessions/session-screen').then
 const PresenterScreen = lazyScreen(() => import('../workshop/presenter-screen').then((m) => m.PresenterScreen));
 const FacilitatorScreen = lazyScreen(() => import('../workshop/facilitator-screen').then((m) => m.FacilitatorScreen));
 const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
+const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
+const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
   deal: 'Deal a card',
@@ -41,6 +43,8 @@ const TITLES: Record<Route['name'], string> = {
   'session-print': 'Session notes',
   present: 'Presenter view',
   facilitate: 'Facilitator',
+  'print-deck': 'Print the cards',
+  'print-destination': 'Print the destination',
   'not-found': 'Page not found',
 };
 
@@ -133,6 +137,10 @@ function Screen({ route }: { route: Route }) {
       return <FacilitatorScreen />;
     case 'session-print':
       return <PrintScreen key={route.id} id={route.id} flags={route.flags} />;
+    case 'print-deck':
+      return <PrintDeckScreen key={route.deckId} deckId={route.deckId} />;
+    case 'print-destination':
+      return <PrintDestinationScreen key={route.deckId} deckId={route.deckId} />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

@@ -2,7 +2,7 @@ import { paths, type Route } from '../routing/routes';
 
 const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
   { href: paths.deal(), label: 'Deal', active: ['deal', 'card'] },
-  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability'] },
+  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination'] },
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry'] },
   { href: paths.actions(), label: 'Actions', active: ['actions'] },
   { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print'] },
