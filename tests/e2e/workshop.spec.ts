@@ -80,7 +80,7 @@ test('a workshop: presenter on the wall, facilitator window in step, notes kept'
   await expect(session.locator('.session-cards__item')).toHaveCount(2);
   const [download] = await Promise.all([
     session.waitForEvent('download'),
-    session.getByRole('button', { name: 'Save notes (Markdown)' }).click(),
+    session.getByRole('button', { name: 'Save as plain text (Markdown)' }).click(),
   ]);
   const markdown = readFileSync(await download.path(), 'utf8');
   expect(markdown).toContain('- Kind: Workshop');
