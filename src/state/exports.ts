@@ -5,7 +5,7 @@ import { fileNames } from '../domain/exports/file-names';
 import { FORMATS, type FileFormat } from '../domain/exports/formats';
 import { actionsIcs } from '../domain/exports/ics';
 import { toMarkdown } from '../domain/exports/markdown';
-import { logbookNotes, sessionNotes, type NotesOptions, type SessionBundle } from '../domain/exports/notes-document';
+import { logbookNotes, sessionNotes, type NotesDocument, type NotesOptions, type SessionBundle } from '../domain/exports/notes-document';
 import { emitUtf8 } from '../domain/exports/utf8-chunks';
 import { byNewest, sortOpenActions } from '../domain/logbook/filters';
 import type { ActionRecord } from '../domain/records/action';
@@ -97,16 +97,20 @@ export function sessionNotesFile(bundle: SessionBundle, options: NotesOptions, n
   );
 }
 
-/** The session's notes as a Word document. Word's code is big, so it is fetched only now. */
-export function sessionDocxFile(bundle: SessionBundle, options: NotesOptions, now = new Date()): ExportFile {
+/** A document as a Word file. Word's code is big, so it is fetched only now. */
+export function docxFile(name: string, make: () => NotesDocument): ExportFile {
   return {
-    name: fileNames.sessionNotes(bundle.session.date, bundle.session.title, FORMATS.word.extension),
+    name,
     format: FORMATS.word,
     write: async (emit) => {
       const { toDocx } = await import('../domain/exports/docx');
-      emit(await toDocx(sessionNotes(bundle, options, now)));
+      emit(await toDocx(make()));
     },
   };
+}
+
+export function sessionDocxFile(bundle: SessionBundle, options: NotesOptions, now = new Date()): ExportFile {
+  return docxFile(fileNames.sessionNotes(bundle.session.date, bundle.session.title, FORMATS.word.extension), () => sessionNotes(bundle, options, now));
 }
 
 /** The session's open actions that have a due date, as calendar events. */

@@ -109,7 +109,10 @@ test('a supervision session: deal, reflect, take notes away, back up, restore, a
   await review.getByTestId('action-item').nth(0).getByRole('button', { name: /^Mark done/ }).click();
   await review.getByLabel('What happened?').fill('Eight carers replied.');
   await review.getByRole('button', { name: 'Save as done' }).click();
-  await expect(review.getByTestId('action-item')).toHaveCount(1);
+  // Reviewed, it stays in the review with what came of it.
+  await expect(review.getByTestId('action-item')).toHaveCount(2);
+  await expect(review.getByTestId('action-item').nth(0)).toContainText('Done');
+  await expect(review.getByTestId('action-item').nth(0)).toContainText('Eight carers replied.');
   await page.goto('/#/sessions');
   await expect(page.getByTestId('session-item')).toHaveCount(2);
   await expectNoAxeViolations(page, 'sessions list');

@@ -25,5 +25,7 @@ export const fileNames = {
   logbookMarkdown: (now: Date) => `power-shifting-logbook-${fileStamp(now)}.${FORMATS.markdown.extension}`,
   actionsIcs: (now: Date) => `power-shifting-actions-${fileStamp(now)}.${FORMATS.calendar.extension}`,
   actionIcs: (what: string) => `power-shifting-action-${slug(what)}.${FORMATS.calendar.extension}`,
+  /** A record made for others (a supervision record, a CPD record), named by its title and day. */
+  record: (title: string, date: string) => `power-shifting-${slug(title)}-${date}.${FORMATS.word.extension}`,
   backup: (now: Date) => `power-shifting-backup-${fileStamp(now)}.${FORMATS.backup.extension}`,
 };

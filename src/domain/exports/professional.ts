@@ -38,8 +38,9 @@ function actionItem(action: ActionRecord, withFollowUp: boolean): Item {
   return { text: action.what.trim() || 'Untitled action', aside, ...(details.length ? { details } : {}) };
 }
 
-function madeBlock(made: MadeBy): Block {
-  return { type: 'note', text: `Made${made.name.trim() ? ` by ${made.name.trim()}` : ''} with Power Shifting on ${formatDateTime(made.at.toISOString())}.` };
+/** Who made a record and when: the document's own fields, so every renderer ends with the same line. */
+function madeFields(made: MadeBy): Pick<NotesDocument, 'madeBy' | 'madeAt'> {
+  return { ...(made.name.trim() ? { madeBy: made.name.trim() } : {}), madeAt: made.at.toISOString() };
 }
 
 /** The part of a supervision record that both parties agree to: everything but the agreement itself. */
@@ -128,9 +129,9 @@ export function supervisionRecord(bundle: SessionBundle, made: MadeBy): NotesDoc
       { type: 'heading', level: 1, text: title },
       ...supervisionContent(bundle),
       { type: 'heading', level: 2, text: 'Agreement' },
-      { type: 'list', ordered: false, items: agreement },
-      madeBlock(made),
+      { type: 'list', ordered: false, items: agreement }
     ],
+    ...madeFields(made),
   };
 }
 
@@ -178,9 +179,9 @@ export function nmcReflectiveAccount(item: EntryWithActions, session: SessionRec
       changed.length ? { type: 'list', ordered: false, items: changed.map((text) => ({ text })) } : { type: 'note', text: 'Not written yet.' },
       { type: 'heading', level: 2, text: 'How is this relevant to the Code?' },
       { type: 'facts', items: [{ label: 'Themes', value: themes.length ? themes.join(', ') : 'None chosen yet' }] },
-      entry.codeRelevance.trim() ? { type: 'text', text: entry.codeRelevance } : { type: 'note', text: 'Not written yet.' },
-      madeBlock(made),
+      entry.codeRelevance.trim() ? { type: 'text', text: entry.codeRelevance } : { type: 'note', text: 'Not written yet.' }
     ],
+    ...madeFields(made),
   };
 }
 
@@ -208,8 +209,8 @@ export function cpdRecord(item: EntryWithActions, session: SessionRecord | undef
       { type: 'heading', level: 2, text: 'What I learned' },
       learned.length ? { type: 'text', text: learned.join('\n\n') } : { type: 'note', text: 'Not written yet.' },
       { type: 'heading', level: 2, text: 'Impact on my practice' },
-      impact.length ? { type: 'list', ordered: false, items: impact.map((text) => ({ text })) } : { type: 'note', text: 'Not written yet.' },
-      madeBlock(made),
+      impact.length ? { type: 'list', ordered: false, items: impact.map((text) => ({ text })) } : { type: 'note', text: 'Not written yet.' }
     ],
+    ...madeFields(made),
   };
 }

@@ -78,6 +78,9 @@ export function compose(
     updatedAt: now,
     deleted: 0,
     community: fields.community.trim(),
+    // "1." is where typing "1.5" passes through; a record keeps the number.
+    cpdHours: fields.cpdHours.replace(/\.$/, ''),
+    participatoryHours: fields.participatoryHours.replace(/\.$/, ''),
   } as EntryRecord;
   const entry = writeRecord(ENTRY, stored?.entry, next, stamp, { ...(base ? { base: base.entry } : {}), ...(revive ? { settle: ['deleted'] } : {}) });
 

@@ -35,9 +35,11 @@ export function numberInSeries(session: SessionRecord, all: readonly SessionReco
   return earlierInSeries(session, all).length + 1;
 }
 
-/** "Supervision with A.B. — session 3"; a session with no series keeps its title. */
+/** "Supervision with A.B. — session 3"; a session with no series, or a title of its own, keeps its title. */
 export function titleInSeries(session: SessionRecord, number: number): string {
-  return session.series.trim() ? `${session.series.trim()} — session ${number}` : session.title;
+  const series = session.series.trim();
+  const own = session.title.trim() && seriesKey(session.title) !== seriesKey(series);
+  return series && !own ? `${series} — session ${number}` : session.title;
 }
 
 /** The next session of a series: the same kind, people and type, on the date agreed (or the day given). */
@@ -68,4 +70,39 @@ export function addDealtCard(session: SessionRecord, card: DealtCard): SessionRe
 export function setCardNote(session: SessionRecord, cardId: string, text: string): SessionRecord {
   const others = session.cardNotes.filter((n) => n.cardId !== cardId);
   return { ...session, cardNotes: text.trim() ? [...others, { cardId, text }] : others };
+}
+
+export interface SeriesGroup {
+  /** The series as last written; empty for the sessions that belong to none. */
+  series: string;
+  /** Newest first, each with its number in the series. */
+  sessions: { session: SessionRecord; number: number }[];
+}
+
+/**
+ * Sessions as the list shows them: one group per series, the one used most recently first, then
+ * the sessions of no series. Deleted sessions are left out.
+ */
+export function groupBySeries(all: readonly SessionRecord[]): SeriesGroup[] {
+  const groups = new Map<string, SessionRecord[]>();
+  for (const session of all) {
+    if (session.deleted !== 0) continue;
+    const key = seriesKey(session.series);
+    groups.set(key, [...(groups.get(key) ?? []), session]);
+  }
+  const named: { group: SeriesGroup; latest: SessionRecord }[] = [];
+  let loose: SeriesGroup | undefined;
+  for (const [key, sessions] of groups) {
+    const ordered = [...sessions].sort(compareSessions);
+    const latest = ordered[ordered.length - 1];
+    if (!latest) continue;
+    const group = {
+      series: key ? latest.series.trim() : '',
+      sessions: ordered.map((session, i) => ({ session, number: key ? i + 1 : 1 })).reverse(),
+    };
+    if (key) named.push({ group, latest });
+    else loose = group;
+  }
+  named.sort((a, b) => compareSessions(b.latest, a.latest));
+  return [...named.map((n) => n.group), ...(loose ? [loose] : [])];
 }

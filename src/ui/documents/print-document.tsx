@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { runningHeader, type NotesDocument } from '../../domain/exports/notes-document';
 import { DocumentView } from './document-view';
@@ -13,7 +14,7 @@ const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/
  * element, set here through the CSS object model: the Content-Security-Policy forbids a
  * stylesheet written by the page, and Chromium has no `string-set` to copy them from the text.
  */
-export function PrintDocument({ doc, backHref, backLabel }: { doc: NotesDocument; backHref: string; backLabel: string }) {
+export function PrintDocument({ doc, backHref, backLabel, children }: { doc: NotesDocument; backHref: string; backLabel: string; children?: ComponentChildren }) {
   useEffect(() => {
     const root = document.documentElement;
     const { left, right } = runningHeader(doc);
@@ -35,6 +36,7 @@ export function PrintDocument({ doc, backHref, backLabel }: { doc: NotesDocument
         <a class="button" href={backHref}>
           {backLabel}
         </a>
+        {children}
         <p class="muted">Choose “Save as PDF” as the printer to keep a file. Paper size follows your printer (A4 or Letter).</p>
       </div>
       <DocumentView doc={doc} headingId="print-title" />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shortDay } from '../../domain/dates';
-import type { ActionRecord, ActionStatus, FollowUp } from '../../domain/records/action';
+import { STATUS_LABELS, type ActionRecord, type ActionStatus, type FollowUp } from '../../domain/records/action';
 import type { EntryRecord } from '../../domain/records/entry';
 import { discardDraft, handleFor, openDraft } from '../../state/drafts';
 import { updateAction } from '../../state/logbook';
@@ -76,6 +76,8 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
     return dropDraft();
   };
 
+  // Done and dropped actions are shown (a review lists what came of each), not worked on here.
+  const closed = action.status === 'done' || action.status === 'dropped';
   return (
     <li class={`action-item ${overdue ? 'action-item--overdue' : ''}`} data-testid="action-item">
       <p class="action-item__what">{action.what || 'Untitled action'}</p>
@@ -90,7 +92,23 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
           </>
         )}
       </p>
-      {completing ? (
+      {closed ? (
+        <>
+          <p class="action-item__meta">
+            <strong class={`badge badge--${action.status}`}>{STATUS_LABELS[action.status]}</strong>
+          </p>
+          {action.followUp.happened.trim() && (
+            <p class="action-item__follow-up">
+              <span class="action-item__label">What happened:</span> {action.followUp.happened}
+            </p>
+          )}
+          {action.followUp.learned.trim() && (
+            <p class="action-item__follow-up">
+              <span class="action-item__label">What was learned:</span> {action.followUp.learned}
+            </p>
+          )}
+        </>
+      ) : completing ? (
         <form
           class="action-item__complete"
           onSubmit={(e) => {

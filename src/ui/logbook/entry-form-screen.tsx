@@ -22,6 +22,8 @@ import { CardSummary } from './card-summary';
 import { Conflicts } from './conflicts';
 import { Field, inputValue } from './field';
 import { CapabilityOptions } from './select-options';
+import { RecordFields } from './record-fields';
+import { ReflectionFields } from './reflection-fields';
 import { SuggestedInput } from './suggested-input';
 import { useAutosave, type AutosaveStatus } from './use-autosave';
 import '../styles/logbook.css';
@@ -323,11 +325,7 @@ export function EntryFormScreen(props: Props) {
             />
           )}
         </Field>
-        <Field label="What does this look like where you work?">
-          {({ id }) => (
-            <textarea id={id} rows={5} maxLength={MAX_TEXT} value={draft.reflection} onInput={(e) => change({ reflection: inputValue(e) })} />
-          )}
-        </Field>
+        <ReflectionFields draft={draft} change={change} />
 
         <section class="entry-form__actions" aria-labelledby="actions-heading">
           <h2 id="actions-heading">Actions</h2>
@@ -366,6 +364,7 @@ export function EntryFormScreen(props: Props) {
             />
           )}
         </Field>
+        <RecordFields draft={draft} change={change} entryId={entryId && !gone ? entryId : undefined} />
 
         <ErrorMessage message={error} />
         <div class="form-actions">

@@ -1,6 +1,7 @@
 import type { EntryWithActions } from '../../domain/records/entry';
 import { formatTime } from '../../domain/dates';
 import { capabilityOf, isOpen } from '../../domain/logbook/filters';
+import { reflectionParts } from '../../domain/logbook/templates';
 import { capabilityColour } from '../cards/capability-colour';
 import { paths } from '../routing/routes';
 
@@ -12,6 +13,7 @@ export function EntrySummary({ item, onDelete }: { item: EntryWithActions; onDel
   const done = actions.filter((a) => a.status === 'done').length;
   const title = entry.card ? entry.card.text : entry.notes.split('\n')[0]?.slice(0, 120) || 'Free note';
   const time = formatTime(entry.createdAt);
+  const reflection = reflectionParts(entry)[0]?.text;
   return (
     <article class="entry-summary" data-cap={capability ? capabilityColour(capability) : undefined} data-testid="entry-summary">
       <h3 class="entry-summary__title">
@@ -22,8 +24,14 @@ export function EntrySummary({ item, onDelete }: { item: EntryWithActions; onDel
         {entry.card && ` · for ${entry.card.groupName.toLowerCase()}`}
         {entry.community && ` · ${entry.community}`}
         {` · ${time}`}
+        {entry.private && (
+          <>
+            {' · '}
+            <strong>Private</strong>
+          </>
+        )}
       </p>
-      {entry.reflection && <p class="entry-summary__text">{entry.reflection}</p>}
+      {reflection && <p class="entry-summary__text">{reflection}</p>}
       <div class="entry-summary__footer">
         {actions.length > 0 && (
           <span class="entry-summary__actions">

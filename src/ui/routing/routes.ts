@@ -17,11 +17,18 @@ export type Route =
   | { name: 'sessions' }
   | { name: 'session'; id: string }
   | { name: 'session-print'; id: string; flags: string }
+  | { name: 'session-record'; id: string }
+  | { name: 'entry-record'; id: string; form: RecordForm }
   | { name: 'present' }
   | { name: 'facilitate' }
   | { name: 'print-deck'; deckId: string }
   | { name: 'print-destination'; deckId: string }
   | { name: 'not-found'; path: string };
+
+/** The records an entry can become: an NMC reflective account, a CPD record. */
+export const RECORD_FORMS = ['nmc', 'cpd'] as const;
+export type RecordForm = (typeof RECORD_FORMS)[number];
+const isRecordForm = (s: string | undefined): s is RecordForm => (RECORD_FORMS as readonly (string | undefined)[]).includes(s);
 
 export const paths = {
   deal: () => '#/',
@@ -39,6 +46,8 @@ export const paths = {
   session: (id: string) => `#/sessions/${encodeURIComponent(id)}`,
   present: () => '#/present',
   facilitate: () => '#/facilitate',
+  sessionRecord: (id: string) => `#/sessions/${encodeURIComponent(id)}/record`,
+  entryRecord: (id: string, form: RecordForm) => `#/logbook/entry/${encodeURIComponent(id)}/record/${form}`,
   sessionPrint: (id: string, flags: string) => `#/sessions/${encodeURIComponent(id)}/print/${flags || '-'}`,
   printDeck: (deckId: string) => `#/print/deck/${encodeURIComponent(deckId)}`,
   printDestination: (deckId: string) => `#/print/destination/${encodeURIComponent(deckId)}`,
@@ -62,6 +71,8 @@ export function parseRoute(hash: string): Route {
     if (second === 'new' && parts.length === 2) return { name: 'new-entry' };
     if (second === 'new' && third && parts.length === 3) return { name: 'new-entry', cardId: third };
     if (second === 'entry' && third && parts.length === 3) return { name: 'entry', id: third };
+    const form = parts[4];
+    if (second === 'entry' && third && parts[3] === 'record' && isRecordForm(form) && parts.length === 5) return { name: 'entry-record', id: third, form };
     if (second === 'draft' && third && parts.length === 3) return { name: 'draft', key: third };
   }
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
@@ -75,6 +86,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'sessions') {
     if (parts.length === 1) return { name: 'sessions' };
     if (second && parts.length === 2) return { name: 'session', id: second };
+    if (second && third === 'record' && parts.length === 3) return { name: 'session-record', id: second };
     if (second && third === 'print' && parts.length === 4) return { name: 'session-print', id: second, flags: parts[3] ?? '' };
   }
   return { name: 'not-found', path };

@@ -23,7 +23,7 @@ export function SessionActions({ sessionId, entries, canAdd }: { sessionId: stri
     const base = holder ? draftOf(holder) : { ...emptyDraft(), sessionId };
     await saveEntry({ ...base, actions: [...base.actions, { ...emptyAction(), ...fields }] });
     setFields({ what: '', owner: '', due: '' });
-  });
+    }, { stays: true });
   return (
     <>
       {rows.length === 0 ? (

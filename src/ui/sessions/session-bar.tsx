@@ -3,10 +3,13 @@ import { useNotices } from '../../state/notices';
 import type { Route } from '../routing/routes';
 import { paths } from '../routing/routes';
 
+/** Pages that are a document to print: the bar would only be in the way. */
+const PRINT_ROUTES: Route['name'][] = ['session-print', 'session-record', 'entry-record', 'print-deck', 'print-destination'];
+
 /** Says, on every screen, that a session is recording, and offers pause, resume and end. */
 export function SessionBar({ route }: { route: Route }) {
   const active = useActiveSession((s) => s.active);
-  if (!active || route.name === 'session-print') return null;
+  if (!active || PRINT_ROUTES.includes(route.name)) return null;
   const run = (work: (m: typeof import('../../state/sessions')) => Promise<void>) => () =>
     void withSessions(work).catch((problem: Error) =>
       useNotices.getState().showProblem({ kind: 'session', message: problem.message }),

@@ -1,18 +1,13 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { FORMATS } from '../../domain/exports/formats';
-import { toHtml } from '../../domain/exports/html';
 import { ALL_NOTES, sessionNotes, type NotesOptions, type SessionBundle } from '../../domain/exports/notes-document';
-import { toPlainText } from '../../domain/exports/plain-text';
 import { isOpen } from '../../domain/logbook/filters';
-import type { ExportFile } from '../../state/exports';
 import { useNotices } from '../../state/notices';
 import { DocumentView } from '../documents/document-view';
-import { copyFormatted } from '../files/clipboard';
+import { copyDocument, saveMade } from '../documents/document-actions';
 import { canShareFormat } from '../files/share-file';
 import { paths } from '../routing/routes';
 import { OPTION_LABELS, toFlags } from './notes-options';
-
-type Exports = typeof import('../../state/exports');
 
 /** Choose what goes into the notes, see them, then save, print, copy or share them, or send actions to a calendar. */
 export function SessionExport({ bundle }: { bundle: SessionBundle }) {
@@ -24,6 +19,12 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
   const ready = useRef<{ doc: typeof doc; file: File } | null>(null);
   const { showToast, showProblem } = useNotices.getState();
 
+  const saveDocument = () => saveMade((e) => e.sessionDocxFile(bundle, options), 'Session notes saved.');
+  const saveMarkdown = () => saveMade((e) => e.sessionNotesFile(bundle, options), 'Session notes saved.');
+  const saveCalendar = () => saveMade((e) => e.sessionIcsFile(bundle));
+  const saveCsv = () => saveMade((e) => e.sessionCsvFile(bundle));
+  const copy = () => copyDocument(doc, { name: 'Notes', the: 'The notes', pronoun: 'them' });
+
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
@@ -31,25 +32,6 @@ export function SessionExport({ bundle }: { bundle: SessionBundle }) {
       showProblem({ kind: 'export', message: (problem as Error).message });
     }
   };
-
-  const save = (make: (exports: Exports) => ExportFile, done?: string) =>
-    run(async () => {
-      const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
-      const outcome = await saveExport(make(exports));
-      if (done && outcome !== 'cancelled') showToast(done);
-    });
-  const saveDocument = () => save((e) => e.sessionDocxFile(bundle, options), 'Session notes saved.');
-  const saveMarkdown = () => save((e) => e.sessionNotesFile(bundle, options), 'Session notes saved.');
-  const saveCalendar = () => save((e) => e.sessionIcsFile(bundle));
-  const saveCsv = () => save((e) => e.sessionCsvFile(bundle));
-
-  // Straight from the click, with nothing awaited first: browsers allow the clipboard only then.
-  const copy = () =>
-    copyFormatted(toHtml(doc), toPlainText(doc)).then(
-      (how) =>
-        showToast(how === 'formatted' ? 'Notes copied. Paste them into an email or a document.' : 'Notes copied as plain text (this browser cannot copy formatting).'),
-      () => showProblem({ kind: 'export', message: 'The notes could not be copied: this browser did not allow it. Try Save as a document instead.' }),
-    );
 
   const shareNotes = () =>
     run(async () => {

@@ -1,7 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatDate, today } from '../../domain/dates';
 import { KIND_LABELS } from '../../domain/records/session';
-import { endSession, pauseSession, resumeSession, setCardNote, setSessionNotes } from '../../state/sessions';
+import { endSession, pauseSession, resumeSession, setCardNote, setSessionNotes, startNextSession } from '../../state/sessions';
+import { titleInSeries } from '../../domain/sessions/series';
+import { navigate } from '../routing/use-route';
+import { SessionActions } from './session-actions';
+import { Agreement, OptionalSections, SupervisionDetails } from './supervision';
 import { useNotices } from '../../state/notices';
 import { capabilityColour } from '../cards/capability-colour';
 import { ActionItem } from '../logbook/action-item';
@@ -21,6 +25,7 @@ import { MessageScreen } from '../shell/message-screen';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);
+  const [starting, setStarting] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
 
@@ -43,11 +48,19 @@ export function SessionScreen({ id }: { id: string }) {
   const act = (work: (id: string) => Promise<void>) => () =>
     work(session.id).catch((problem: Error) => useNotices.getState().showProblem({ kind: 'session', message: problem.message }));
   const day = today();
+  const supervision = session.kind === 'supervision';
+  const startNext = () => {
+    setStarting(true);
+    startNextSession(session)
+      .then((next) => navigate(paths.session(next.id)))
+      .catch((problem: Error) => useNotices.getState().showProblem({ kind: 'session', message: problem.message }))
+      .finally(() => setStarting(false));
+  };
 
   return (
     <section class="screen session" aria-labelledby="session-title">
       <div class="screen__head">
-        <h1 id="session-title">{session.title}</h1>
+        <h1 id="session-title">{titleInSeries(session, bundle.number)}</h1>
         <span class={`badge badge--${session.status}`} data-testid="session-status">
           {STATUS_TEXT[session.status]}
         </span>
@@ -55,7 +68,7 @@ export function SessionScreen({ id }: { id: string }) {
       <p class="session__meta">
         <span data-testid="session-details">
           {KIND_LABELS[session.kind]} · {formatDate(session.date)}
-          {session.series && ` · Series: ${session.series}`}
+          {session.series && ` · Series: ${session.series}, session ${bundle.number}`}
           {session.participants.length > 0 && ` · With ${session.participants.join(', ')}`}
         </span>
         {!editing && (
@@ -74,6 +87,8 @@ export function SessionScreen({ id }: { id: string }) {
           }}
         />
       )}
+
+      {supervision && <SupervisionDetails session={session} />}
 
       <div class="session__controls" role="group" aria-label="Session controls">
         {session.status === 'active' && (
@@ -103,9 +118,16 @@ export function SessionScreen({ id }: { id: string }) {
           </>
         )}
         {session.status === 'ended' && (
-          <button type="button" class="button" onClick={act(resumeSession)}>
-            Reopen session
-          </button>
+          <>
+            {session.series.trim() && (
+              <button type="button" class="button button--primary" disabled={starting} onClick={startNext}>
+                Start the next session
+              </button>
+            )}
+            <button type="button" class="button" onClick={act(resumeSession)}>
+              Reopen session
+            </button>
+          </>
         )}
       </div>
       {session.status !== 'active' && (
@@ -116,23 +138,30 @@ export function SessionScreen({ id }: { id: string }) {
         </p>
       )}
 
-      {(previous || bundle.review.length > 0) && (
+      {previous && (
         <section class="session__section" aria-labelledby="review-title">
-          <h2 id="review-title">Open actions from last time</h2>
-          {previous && (
-            <p class="muted">
-              From <a href={paths.session(previous.id)}>{previous.title}</a>, {formatDate(previous.date)}, and earlier
-              sessions of this series.
-            </p>
+          <h2 id="review-title">Last time</h2>
+          <p class="muted">
+            <a href={paths.session(previous.id)}>{previous.title}</a>, {formatDate(previous.date)}
+          </p>
+          {previous.notes.trim() && (
+            <div class="last-notes" data-testid="last-notes">
+              <h3>Notes from last time</h3>
+              <p class="pre-line">{previous.notes}</p>
+            </div>
           )}
+          <h3>Actions from last time</h3>
           {bundle.review.length === 0 ? (
-            <p>Nothing left open. Every action from last time is done or dropped.</p>
+            <p>No actions were agreed last time, and none are left open from before.</p>
           ) : (
-            <ul class="action-list" data-testid="review-list">
-              {bundle.review.map(({ action, entry }) => (
-                <ActionItem key={action.id} action={action} entry={entry} overdue={isOverdue(action, day)} />
-              ))}
-            </ul>
+            <>
+              <p class="muted">Each action agreed last time, and any still open from earlier sessions: mark what came of it.</p>
+              <ul class="action-list" data-testid="review-list">
+                {bundle.review.map(({ action, entry }) => (
+                  <ActionItem key={action.id} action={action} entry={entry} overdue={isOverdue(action, day)} />
+                ))}
+              </ul>
+            </>
           )}
         </section>
       )}
@@ -195,6 +224,11 @@ export function SessionScreen({ id }: { id: string }) {
         )}
       </section>
 
+      <section class="session__section" aria-labelledby="agreed-title">
+        <h2 id="agreed-title">Actions agreed</h2>
+        <SessionActions sessionId={session.id} entries={bundle.entries} canAdd={session.status !== 'ended'} />
+      </section>
+
       <section class="session__section" aria-labelledby="notes-title">
         <h2 id="notes-title">Session notes</h2>
         <DebouncedText
@@ -204,7 +238,19 @@ export function SessionScreen({ id }: { id: string }) {
           version={session}
           save={(text, base) => setSessionNotes(session.id, text, base)}
         />
+        {supervision && <OptionalSections session={session} />}
       </section>
+
+      {supervision && (
+        <section class="session__section" aria-labelledby="agreement-title">
+          <h2 id="agreement-title">Agreement</h2>
+          <p class="muted">
+            Both of you confirm the record as it reads, each on your own device or here together. Keep a copy each:{' '}
+            <a href={paths.sessionRecord(session.id)}>the supervision record</a> prints, saves as a document or copies into an email.
+          </p>
+          <Agreement bundle={bundle} />
+        </section>
+      )}
 
       <SessionExport bundle={bundle} />
     </section>

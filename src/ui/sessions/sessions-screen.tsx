@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { KIND_LABELS, type SessionRecord } from '../../domain/records/session';
 import { formatDate } from '../../domain/dates';
+import { groupBySeries } from '../../domain/sessions/series';
 import { watchSessions } from '../../state/sessions';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
@@ -17,13 +18,7 @@ export const STATUS_TEXT: Record<SessionRecord['status'], string> = {
 
 export function SessionsScreen() {
   const sessions = useLive(watchSessions, []);
-  const sorted = useMemo(
-    () =>
-      [...(sessions.value ?? [])].sort((a, b) =>
-        a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date),
-      ),
-    [sessions.value],
-  );
+  const groups = useMemo(() => groupBySeries(sessions.value ?? []), [sessions.value]);
   return (
     <section class="screen sessions" aria-labelledby="sessions-title">
       <h1 id="sessions-title">Sessions</h1>
@@ -38,20 +33,28 @@ export function SessionsScreen() {
         <p class="loading" aria-busy="true">
           Loading…
         </p>
-      ) : sorted.length === 0 ? (
-        <p class="empty">No sessions yet. Start one above: cards you deal and entries you write while it runs become part of it.</p>
+      ) : groups.length === 0 ? (
+        <p class="empty">
+          No sessions yet. Start one above: cards you deal and entries you write while it runs become part of it. Give
+          supervisions a series name, and each one starts with what you agreed last time.
+        </p>
       ) : (
-        <ul class="session-list">
-          {sorted.map((s) => (
-            <li key={s.id} class="session-list__item" data-testid="session-item">
-              <a href={paths.session(s.id)}>{s.title}</a>
-              <span class="session-list__meta">
-                {KIND_LABELS[s.kind]} · {formatDate(s.date)} · {s.cards.length} {s.cards.length === 1 ? 'card' : 'cards'}
-              </span>
-              <span class={`badge badge--${s.status}`}>{STATUS_TEXT[s.status]}</span>
-            </li>
-          ))}
-        </ul>
+        groups.map((group) => (
+          <div class="session-group" key={group.series || '~'}>
+            <h3 class="session-group__title">{group.series || (groups.length > 1 ? 'Other sessions' : 'Sessions')}</h3>
+            <ul class="session-list">
+              {group.sessions.map(({ session: s, number }) => (
+                <li key={s.id} class="session-list__item" data-testid="session-item">
+                  <a href={paths.session(s.id)}>{group.series ? `Session ${number}` : s.title}</a>
+                  <span class="session-list__meta">
+                    {KIND_LABELS[s.kind]} · {formatDate(s.date)} · {s.cards.length} {s.cards.length === 1 ? 'card' : 'cards'}
+                  </span>
+                  <span class={`badge badge--${s.status}`}>{STATUS_TEXT[s.status]}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
       )}
     </section>
   );

@@ -29,14 +29,14 @@ export function SupervisionDetails({ session }: { session: SessionRecord }) {
   const { submit, busy, error } = useSubmit(async () => {
     await editSessionDetails(session.id, { title: session.title, date: session.date, series: session.series, participants: session.participants, ...fields });
     setEditing(false);
-  });
+  }, { stays: true });
   const person = (party: Party, part: 'name' | 'role') => (event: Event) =>
     setFields({ ...fields, [party]: { ...fields[party], [part]: inputValue(event) } });
 
   if (!editing) {
     return (
       <div class="supervision-details">
-        <dl class="document__facts" data-testid="supervision-details">
+        <dl data-testid="supervision-details">
           <div>
             <dt>Time</dt>
             <dd>{session.time || 'Not recorded'}</dd>

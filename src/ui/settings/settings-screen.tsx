@@ -4,6 +4,7 @@ import { BackupPanel } from './backup-panel';
 import { ClearDataPanel } from './clear-data-panel';
 import { DeckPanel } from './deck-panel';
 import { InstallPanel } from './install-panel';
+import { ProfilePanel } from './profile-panel';
 import { RestorePanel } from './restore-panel';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
@@ -59,6 +60,7 @@ export function SettingsScreen() {
         </p>
       )}
       {asked && <p role="status">{asked}</p>}
+      <ProfilePanel />
       <InstallPanel />
       <DeckPanel />
       <BackupPanel />

@@ -23,6 +23,8 @@ const SessionScreen = lazyScreen(() => import('../sessions/session-screen').then
 const PresenterScreen = lazyScreen(() => import('../workshop/presenter-screen').then((m) => m.PresenterScreen));
 const FacilitatorScreen = lazyScreen(() => import('../workshop/facilitator-screen').then((m) => m.FacilitatorScreen));
 const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
+const SupervisionRecordScreen = lazyScreen(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
+const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
@@ -41,6 +43,8 @@ const TITLES: Record<Route['name'], string> = {
   sessions: 'Sessions',
   session: 'Session',
   'session-print': 'Session notes',
+  'session-record': 'Supervision record',
+  'entry-record': 'Record',
   present: 'Presenter view',
   facilitate: 'Facilitator',
   'print-deck': 'Print the cards',
@@ -137,6 +141,10 @@ function Screen({ route }: { route: Route }) {
       return <FacilitatorScreen />;
     case 'session-print':
       return <PrintScreen key={route.id} id={route.id} flags={route.flags} />;
+    case 'session-record':
+      return <SupervisionRecordScreen key={route.id} id={route.id} />;
+    case 'entry-record':
+      return <EntryRecordScreen key={`${route.id}/${route.form}`} id={route.id} form={route.form} />;
     case 'print-deck':
       return <PrintDeckScreen key={route.deckId} deckId={route.deckId} />;
     case 'print-destination':

@@ -3,9 +3,9 @@ import { paths, type Route } from '../routing/routes';
 const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
   { href: paths.deal(), label: 'Deal', active: ['deal', 'card'] },
   { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination'] },
-  { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry'] },
+  { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'] },
   { href: paths.actions(), label: 'Actions', active: ['actions'] },
-  { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print'] },
+  { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'] },
   { href: paths.settings(), label: 'Settings', active: ['settings'] },
   { href: paths.about(), label: 'About', active: ['about'] },
 ];

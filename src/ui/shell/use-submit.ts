@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 
 /**
  * A form's submit handler: one submission at a time, and a failure shown in the form with the
- * button free again. On success the button stays disabled, as the form is leaving the screen.
+ * button free again. On success the button stays disabled, as the form is leaving the screen,
+ * unless the form `stays` (adding one action after another, say).
  */
-export function useSubmit(run: () => Promise<void>) {
+export function useSubmit(run: () => Promise<void>, { stays = false }: { stays?: boolean } = {}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
@@ -13,6 +14,8 @@ export function useSubmit(run: () => Promise<void>) {
     setBusy(true);
     try {
       await run();
+      setError(null);
+      if (stays) setBusy(false);
     } catch (problem) {
       setError((problem as Error).message);
       setBusy(false);
