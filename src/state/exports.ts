@@ -51,6 +51,8 @@ export interface BackupStatus {
   changedSince: number;
   /** Entries in the logbook. */
   total: number;
+  /** Until when the Logbook's reminder was asked to wait, if it was. */
+  snoozedUntil: string | null;
 }
 
 export const REMIND_AFTER_DAYS = 14;
@@ -58,8 +60,22 @@ export const REMIND_AFTER_ENTRIES = 10;
 
 export async function backupStatus(): Promise<BackupStatus> {
   const last = (await logbook().meta.get<string>('lastBackupAt')) ?? null;
+  const snoozed = (await logbook().meta.get<string>(SNOOZE_KEY)) ?? null;
   const { changed, total } = await logbook().entries.countChangedSince(last);
-  return { lastBackupAt: last, changedSince: changed, total };
+  return { lastBackupAt: last, changedSince: changed, total, snoozedUntil: typeof snoozed === 'string' ? snoozed : null };
+}
+
+const SNOOZE_KEY = 'backupReminderSnoozedUntil';
+export const SNOOZE_DAYS = 7;
+
+/** "Remind me later": the Logbook's reminder rests for a week; Settings still says a backup is due. */
+export async function snoozeBackupReminder(now = new Date()): Promise<void> {
+  await logbook().meta.set(SNOOZE_KEY, new Date(now.getTime() + SNOOZE_DAYS * 86_400_000).toISOString());
+}
+
+/** Whether the Logbook should remind now: a backup is due and the reminder is not resting. */
+export function remindNow(status: BackupStatus, now = new Date()): boolean {
+  return needsReminder(status, now) && !(status.snoozedUntil && new Date(status.snoozedUntil).getTime() > now.getTime());
 }
 
 export function needsReminder(status: BackupStatus, now = new Date()): boolean {

@@ -1,5 +1,6 @@
 import { deckById } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
+import { InstallHelp, runsInstalled } from '../install/install-help';
 import { paths } from '../routing/routes';
 
 export function AboutScreen() {
@@ -28,6 +29,8 @@ export function AboutScreen() {
         <cite>{about.source.title}</cite>. {about.source.publisher}, {about.source.year}.
       </p>
       {about.source.note && <p>{about.source.note}</p>}
+      <h2>Install the app</h2>
+      {runsInstalled() ? <p>Power Shifting is installed on this device.</p> : <InstallHelp />}
       <h2>Your privacy</h2>
       <p>
         This app keeps everything on this device. Nothing you write is sent anywhere unless you export it yourself.

@@ -28,7 +28,7 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
           <input id={id} type="search" value={filter.query} onInput={(e) => set({ query: inputValue(e) })} autocomplete="off" />
         )}
       </Field>
-      <details class="filters__more" open={isFiltering({ ...filter, query: '' })}>
+      <details class="filters__more disclosure" open={isFiltering({ ...filter, query: '' })}>
         <summary>Filters</summary>
         <div class="filters__grid">
           <Field label="Capability">

@@ -18,6 +18,7 @@ import { useNotices } from '../../state/notices';
 import { paths } from '../routing/routes';
 import { useLive } from '../shell/use-live';
 import { BackupReminder } from './backup-reminder';
+import { InstallHint } from '../install/install-hint';
 import { DraftsNotice } from './drafts-notice';
 import { dayLabel } from '../../domain/dates';
 import { EntrySummary } from './entry-summary';
@@ -154,6 +155,7 @@ export function LogbookScreen() {
               Show {Math.min(PAGE, (matching ?? 0) - shown)} more
             </button>
           )}
+          <InstallHint count={total ?? 0} />
         </>
       )}
     </section>

@@ -20,7 +20,16 @@ export function SessionBar({ route }: { route: Route }) {
       <p class="session-bar__text">
         <span class="session-bar__dot" aria-hidden="true" />
         <a href={paths.session(active.id)}>{active.title}</a>
-        <span class="session-bar__status">{recording ? ' · recording cards and entries' : ' · paused'}</span>
+        <span class="session-bar__status">
+          {recording ? (
+            <>
+              {' · recording'}
+              <span class="for-wide"> cards and entries</span>
+            </>
+          ) : (
+            ' · paused'
+          )}
+        </span>
       </p>
       <div class="session-bar__buttons">
         {recording ? (
@@ -32,8 +41,8 @@ export function SessionBar({ route }: { route: Route }) {
             Resume
           </button>
         )}
-        <button type="button" class="button button--small" onClick={run((m) => m.endSession(active.id))}>
-          End session
+        <button type="button" class="button button--small" aria-label="End session" onClick={run((m) => m.endSession(active.id))}>
+          End<span class="for-wide"> session</span>
         </button>
       </div>
     </div>

@@ -6,7 +6,7 @@ import { DeckScreen } from '../deck/deck-screen';
 import { paths, type Route } from '../routing/routes';
 import { useRoute } from '../routing/use-route';
 import { AppStatusBar } from './app-status-bar';
-import { Header } from './header';
+import { Header, TabBar } from './header';
 import { lazyScreen } from './lazy-screen';
 import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
@@ -85,21 +85,26 @@ export function App() {
     );
   }
 
+  // On a phone the shell is a column the height of the screen: only the middle scrolls, so the
+  // session bar above and the messages and tab bar below never cover what is on the page.
   return (
-    <>
+    <div class="shell">
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         Skip to content
       </a>
       <Header route={route} />
       <SessionBar route={route} />
-      <main id="main" ref={main} tabIndex={-1}>
-        <Screen route={route} />
-      </main>
-      <footer class="app-footer">
-        <AppStatusBar />
-      </footer>
+      <div class="shell__scroll">
+        <main id="main" ref={main} tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+        <footer class="app-footer">
+          <AppStatusBar />
+        </footer>
+      </div>
       <Notices />
-    </>
+      <TabBar route={route} />
+    </div>
   );
 }
 

@@ -1,14 +1,36 @@
 import { paths, type Route } from '../routing/routes';
 
-const LINKS: { href: string; label: string; active: Route['name'][] }[] = [
-  { href: paths.deal(), label: 'Deal', active: ['deal', 'card'] },
-  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination'] },
-  { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'] },
-  { href: paths.actions(), label: 'Actions', active: ['actions'] },
-  { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'] },
-  { href: paths.settings(), label: 'Settings', active: ['settings'] },
-  { href: paths.about(), label: 'About', active: ['about'] },
+interface NavLink {
+  href: string;
+  label: string;
+  active: Route['name'][];
+  /** On a phone, in the tab bar at the bottom of the screen; the others stay in the top bar. */
+  tab: boolean;
+}
+
+const LINKS: NavLink[] = [
+  { href: paths.deal(), label: 'Deal', active: ['deal', 'card'], tab: true },
+  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination'], tab: true },
+  { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'], tab: true },
+  { href: paths.actions(), label: 'Actions', active: ['actions'], tab: true },
+  { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'], tab: true },
+  { href: paths.settings(), label: 'Settings', active: ['settings'], tab: false },
+  { href: paths.about(), label: 'About', active: ['about'], tab: false },
 ];
+
+function Links({ route, links, itemClass }: { route: Route; links: NavLink[]; itemClass: (link: NavLink) => string }) {
+  return (
+    <>
+      {links.map((link) => (
+        <li key={link.href} class={itemClass(link)}>
+          <a href={link.href} aria-current={link.active.includes(route.name) ? 'page' : undefined}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
 
 export function Header({ route }: { route: Route }) {
   return (
@@ -19,15 +41,23 @@ export function Header({ route }: { route: Route }) {
       </a>
       <nav aria-label="Main">
         <ul class="topbar__nav">
-          {LINKS.map((link) => (
-            <li key={link.href}>
-              <a href={link.href} aria-current={link.active.includes(route.name) ? 'page' : undefined}>
-                {link.label}
-              </a>
-            </li>
-          ))}
+          <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : '')} />
         </ul>
       </nav>
     </header>
+  );
+}
+
+/**
+ * On a phone, the main sections in a bar at the bottom of the screen, within reach of a thumb
+ * and never scrolled away (screens.css); on a wider screen it is not shown, and the top bar has them.
+ */
+export function TabBar({ route }: { route: Route }) {
+  return (
+    <nav class="tabbar" aria-label="Sections">
+      <ul>
+        <Links route={route} links={LINKS.filter((l) => l.tab)} itemClass={() => ''} />
+      </ul>
+    </nav>
   );
 }

@@ -3,7 +3,8 @@ import { flushAll } from '../../state/flush';
 import { useNotices, type Problem } from '../../state/notices';
 import { paths } from '../routing/routes';
 
-const TOAST_MS = 8000;
+/** A toast goes after a few seconds, but not while the pointer or the keyboard is on it (WCAG 2.2.1). */
+const TOAST_MS = 5000;
 
 /** Saves a backup from wherever a problem is shown: it still works when saving does not. */
 function BackupNow() {
@@ -54,11 +55,13 @@ function ProblemActions({ problem }: { problem: Problem }) {
 export function Notices() {
   const { problem, warning, toast, clearProblem, showWarning, dismissToast } = useNotices();
 
+  const [held, setHeld] = useState(false);
+  useEffect(() => setHeld(false), [toast?.id]);
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || held) return;
     const timer = setTimeout(() => dismissToast(toast.id), TOAST_MS);
     return () => clearTimeout(timer);
-  }, [toast, dismissToast]);
+  }, [toast, held, dismissToast]);
 
   return (
     <>
@@ -93,7 +96,14 @@ export function Notices() {
       )}
       <div class="toast-region" role="status" aria-live="polite">
         {toast && (
-          <div class="toast" key={toast.id}>
+          <div
+            class="toast"
+            key={toast.id}
+            onMouseEnter={() => setHeld(true)}
+            onMouseLeave={() => setHeld(false)}
+            onFocusIn={() => setHeld(true)}
+            onFocusOut={() => setHeld(false)}
+          >
             <span>{toast.message}</span>
             {toast.action && (
               <button
