@@ -153,6 +153,15 @@ function activity(item: EntryWithActions, session: SessionRecord | undefined): s
   return `${what}${where}, ${formatDate(localDay(item.entry.createdAt))}.`;
 }
 
+/** What an entry says was learned (its reflection, then what its actions taught), and what changed (each action and what came of it). */
+function learning({ entry, actions }: EntryWithActions): { learned: string[]; changed: string[] } {
+  const live = liveActions(actions);
+  return {
+    learned: [...reflectionParts(entry).map((p) => `${p.heading}: ${p.text}`), ...live.map((a) => a.followUp.learned).filter((t) => t.trim())],
+    changed: live.map((a) => [a.what, a.followUp.happened].filter((t) => t.trim()).join(': ')).filter(Boolean),
+  };
+}
+
 /**
  * An NMC revalidation reflective account: its four questions, answered from the entry. Nothing
  * that names anyone goes in (the NMC asks that no one be identifiable): no community, no action
@@ -161,9 +170,7 @@ function activity(item: EntryWithActions, session: SessionRecord | undefined): s
 export function nmcReflectiveAccount(item: EntryWithActions, session: SessionRecord | undefined, made: MadeBy): NotesDocument {
   const { entry } = item;
   if (entry.private) return privateEntry('Reflective account');
-  const actions = liveActions(item.actions);
-  const learned = [...reflectionParts(entry).map((p) => `${p.heading}: ${p.text}`), ...actions.map((a) => a.followUp.learned).filter((t) => t.trim())];
-  const changed = actions.map((a) => [a.what, a.followUp.happened].filter((t) => t.trim()).join(': ')).filter(Boolean);
+  const { learned, changed } = learning(item);
   const themes = entry.codeThemes.map((t) => CODE_THEME_LABELS[t]);
   const title = 'Reflective account';
   return {
@@ -189,9 +196,7 @@ export function nmcReflectiveAccount(item: EntryWithActions, session: SessionRec
 export function cpdRecord(item: EntryWithActions, session: SessionRecord | undefined, made: MadeBy): NotesDocument {
   const { entry } = item;
   if (entry.private) return privateEntry('CPD record');
-  const actions = liveActions(item.actions);
-  const learned = [...reflectionParts(entry).map((p) => `${p.heading}: ${p.text}`), ...actions.map((a) => a.followUp.learned).filter((t) => t.trim())];
-  const impact = actions.map((a) => [a.what, a.followUp.happened].filter((t) => t.trim()).join(': ')).filter(Boolean);
+  const { learned, changed: impact } = learning(item);
   const title = 'CPD record';
   return {
     title,
