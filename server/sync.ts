@@ -167,7 +167,10 @@ export function createSync(config: Config, spaces: Spaces, documents: Documents)
         if (type !== MessageType.Sync && type !== MessageType.SyncReply) return;
         const step = decoder.readVarUint();
         if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
-        incoming = decoder.readVarUint8Array().length;
+        const update = decoder.readVarUint8Array();
+        // Yjs would ignore a damaged update and the client would be told it arrived: refuse it instead.
+        Y.decodeUpdate(update);
+        incoming = update.length;
       } catch {
         log('sync.malformed', { space: documentName, member: memberId, bytes: message.length });
         throw { code: 4400, reason: 'malformed' };

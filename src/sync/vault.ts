@@ -250,7 +250,7 @@ export class Vault {
   }
 
   close(): void {
-    for (const stop of this.unobserve) stop();
+    for (const stop of this.unobserve.splice(0)) stop();
     this.observers.clear();
   }
 
