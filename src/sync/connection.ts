@@ -35,7 +35,7 @@ export interface ConnectOptions {
 
 export interface SyncConnection {
   readonly status: SyncStatus;
-  /** Resolves once everything in the document now is stored on the server; rejects when refused or closed first. */
+  /** Resolves once everything in the document now is stored on the server (later changes may still be on their way); rejects when refused or closed first. */
   synced(): Promise<void>;
   /** Stops syncing (the document stays as it is). */
   close(): void;
@@ -59,27 +59,32 @@ export function connect(options: ConnectOptions): SyncConnection {
   let lastSynced: Date | undefined;
   /** The server's state vector, from its latest answer on this socket. */
   let serverVector: Map<number, number> | undefined;
+  /** A state-vector question is on its way: one at a time. */
   let probing = false;
   let stopped = false;
-  const waiters = new Set<{ resolve: () => void; reject: (error: Error) => void }>();
+  /** Callers of synced(), each with the document's state vector when it asked. */
+  const waiters = new Set<{ vector: Map<number, number>; resolve: () => void; reject: (error: Error) => void }>();
 
   const set = (next: SyncStatus) => {
-    const changed = next.state !== status.state || (next.state === 'synced' && status.state === 'synced' && next.lastSynced !== status.lastSynced);
+    const changed = next.state !== status.state || next.lastSynced !== status.lastSynced;
     status = next;
-    if (next.state === 'synced') for (const waiter of waiters) waiter.resolve();
-    if (next.state === 'refused') for (const waiter of waiters) waiter.reject(new Error(next.message));
-    if (next.state === 'synced' || next.state === 'refused') waiters.clear();
     if (changed) options.onStatus?.(next);
   };
 
-  const covered = () => {
+  /** True when the server holds everything in `vector` (by default, the whole document now). */
+  const covered = (vector = Y.decodeStateVector(Y.encodeStateVector(doc))) => {
     if (!serverVector) return false;
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if ((serverVector.get(client) ?? 0) < clock) return false;
+    for (const [client, clock] of vector) if ((serverVector.get(client) ?? 0) < clock) return false;
     return true;
   };
 
   const check = () => {
     if (stopped) return;
+    for (const waiter of waiters) {
+      if (!covered(waiter.vector)) continue;
+      waiters.delete(waiter);
+      waiter.resolve();
+    }
     if (socket.status !== WebSocketStatus.Connected || !provider.isAuthenticated || !provider.isSynced) {
       if (status.state !== 'offline') set({ state: 'connecting', lastSynced });
       return;
@@ -88,9 +93,9 @@ export function connect(options: ConnectOptions): SyncConnection {
       if (status.state !== 'synced') set({ state: 'synced', lastSynced: (lastSynced = new Date()) });
       return;
     }
-    set({ state: 'syncing', lastSynced });
-    // Once the server has answered every change sent, ask for its state vector again.
-    if (!probing && !provider.hasUnsyncedChanges) {
+    if (status.state !== 'syncing') set({ state: 'syncing', lastSynced });
+    // Ask for the server's state vector again: it answers after handling everything sent before.
+    if (!probing) {
       probing = true;
       provider.forceSync();
     }
@@ -109,7 +114,10 @@ export function connect(options: ConnectOptions): SyncConnection {
   const refuse = (reason: string) => {
     if (stopped) return;
     stop();
-    set({ state: 'refused', reason, message: refusalMessage(reason), lastSynced });
+    const message = refusalMessage(reason);
+    for (const waiter of waiters) waiter.reject(new Error(message));
+    waiters.clear();
+    set({ state: 'refused', reason, message, lastSynced });
   };
 
   provider.on('message', ({ event }: { event: MessageEvent }) => {
@@ -155,8 +163,12 @@ export function connect(options: ConnectOptions): SyncConnection {
     synced() {
       if (status.state === 'refused') return Promise.reject(new Error(status.message));
       if (stopped) return Promise.reject(new Error(CLOSED));
-      if (status.state === 'synced' && covered()) return Promise.resolve();
-      return new Promise((resolve, reject) => waiters.add({ resolve, reject }));
+      const vector = Y.decodeStateVector(Y.encodeStateVector(doc));
+      if (covered(vector)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        waiters.add({ vector, resolve, reject });
+        check();
+      });
     },
     close() {
       if (stopped) return;

@@ -60,13 +60,16 @@ describe('durability', () => {
         );
       }
     })();
-    await waitFor(() => confirmed >= 30, 'thirty entries acknowledged');
-    expect(await first.stop('SIGKILL')).toBe(-1);
-    // Every acknowledgement the client will ever see was sent before the server died.
-    await waitFor(() => a.connection.status.state === 'offline', 'the client to notice');
-    writing = false;
-    await writer;
-    a.close();
+    try {
+      await waitFor(() => confirmed >= 30, 'thirty entries acknowledged');
+      expect(await first.stop('SIGKILL')).toBe(-1);
+      // Every acknowledgement the client will ever see was sent before the server died.
+      await waitFor(() => a.connection.status.state === 'offline', 'the client to notice');
+    } finally {
+      writing = false;
+      await writer;
+      a.close();
+    }
     const acknowledged = confirmed;
     expect(sent).toBeGreaterThan(acknowledged);
 
