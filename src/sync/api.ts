@@ -7,6 +7,7 @@ import type * as v from 'valibot';
 import {
   API_PATH,
   ChallengeResponse,
+  ErrorResponse,
   InviteResponse,
   joinStatement,
   LeftResponse,
@@ -68,8 +69,8 @@ async function call<S extends v.GenericSchema>(server: string, request: Request,
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = json && typeof json === 'object' && 'error' in json && typeof json.error === 'string' ? json.error : `The sync server answered with an error (${response.status}).`;
-    throw new SyncApiError(error, response.status);
+    const error = parse(ErrorResponse, json);
+    throw new SyncApiError(error.ok ? error.value.error : `The sync server answered with an error (${response.status}).`, response.status);
   }
   const result = parse(schema, json);
   if (!result.ok) throw new SyncApiError('The sync server’s answer was not understood. It may be a different version of the app.', response.status);

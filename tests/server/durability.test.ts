@@ -65,6 +65,7 @@ describe('durability', () => {
       expect(await first.stop('SIGKILL')).toBe(-1);
       // Every acknowledgement the client will ever see was sent before the server died.
       await waitFor(() => a.connection.status.state === 'offline', 'the client to notice');
+      expect(a.connection.status).toMatchObject({ state: 'offline', lastSynced: expect.any(Date) });
     } finally {
       writing = false;
       await writer;

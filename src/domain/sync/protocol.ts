@@ -74,8 +74,6 @@ export const RemovedResponse = v.object({ removed: MemberId });
 export const LeftResponse = v.object({ left: v.literal(true), spaceDeleted: v.boolean() });
 export const ErrorResponse = v.object({ error: v.string() });
 
-export type SpaceResult = v.InferOutput<typeof SpaceResponse>;
-export type InviteResult = v.InferOutput<typeof InviteResponse>;
 export type Member = v.InferOutput<typeof MemberSchema>;
 
 /**
