@@ -7,7 +7,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 const no = (group, message) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  { ignores: ['dist/', 'dist-server/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -60,6 +60,22 @@ export default tseslint.config(
   {
     files: ['src/state/bind-store.ts'],
     rules: restrict([no(['**/ui/**', 'dexie'], 'The binding only joins zustand to Preact hooks.')]),
+  },
+  {
+    files: ['src/sync/**'],
+    rules: restrict([
+      no(['**/storage/**', '**/state/**', '**/ui/**', '**/pwa/**', '**/build/**'], 'The sync library knows nothing of storage, state or UI: the app hands it what it needs.'),
+      no(['dexie', 'zustand', 'zustand/*', 'preact', 'preact/*'], 'The sync library knows nothing of storage, state or UI: the app hands it what it needs.'),
+      no(['ws'], 'Browsers have WebSocket; Node callers pass ws in.'),
+    ]),
+  },
+  {
+    // The server shares the protocol and pure logic with the app, nothing else.
+    files: ['server/**'],
+    rules: restrict([
+      { regex: '(^|/)src/(?!domain/)', message: 'The server imports only src/domain from the app.' },
+      no(['dexie', 'zustand', 'zustand/*', 'preact', 'preact/*', '@hocuspocus/provider'], 'The server imports only src/domain from the app.'),
+    ]),
   },
   {
     files: ['src/ui/**', 'src/pwa/**', 'src/main.tsx'],

@@ -109,6 +109,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The sync server (built to dist-server/ first) with Node clients, and the sync library.
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/server/build-server.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'component',
           environment: 'happy-dom',
