@@ -5,10 +5,13 @@
  * already saved), while reading, and so exporting a backup, goes on.
  */
 import { liveQuery } from 'dexie';
+import { newId } from '../domain/ids';
 import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
+import { LOCK_KEY, sealsWrites } from './lock-state';
+import { needsOf, Sealer, type Needs } from './sealing';
 import { StorageProblem, toStorageProblem } from './storage-problem';
 
 export type Unsubscribe = () => void;
@@ -29,6 +32,19 @@ export interface OpenOptions {
 
 export type Connection = ReturnType<typeof connect>;
 
+/**
+ * Runs of one operation while a lock is set: each run may find crypto to do (see sealing.ts).
+ * A write's runs are a probe, then the real one; reads of several tables may need a run per table.
+ */
+const MAX_RUNS = 8;
+
+/** One write under a lock: its runs see the same time and ids, so what the probe sealed is what the real run writes. */
+interface WriteOp {
+  now: Date;
+  ids: string[];
+  next: number;
+}
+
 export function connect(name: string, options: OpenOptions) {
   const db = new LogbookDB(
     name,
@@ -40,6 +56,8 @@ export function connect(name: string, options: OpenOptions) {
     },
     options.onUpgrading,
   );
+  const sealer = new Sealer();
+  db.use(sealer.middleware);
   const clock = options.now ?? (() => new Date());
   /** Set by the first write that failed for want of space (or a damaged disk): later writes are refused at once. */
   let stopped: StorageProblem | null = null;
@@ -59,18 +77,69 @@ export function connect(name: string, options: OpenOptions) {
     return toStorageProblem(error);
   }
 
+  let lockKnown: Promise<void> | undefined;
+  /** Whether writes are encrypted, read from the keyring before the first operation. */
+  function lockState(): Promise<void> {
+    lockKnown ??= db.keyring.get(LOCK_KEY).then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
+    lockKnown.catch(() => (lockKnown = undefined));
+    return lockKnown;
+  }
+
+  /** Runs `work`, doing outside its transactions the crypto it finds missing, and running it again. */
+  async function prepared<T>(work: () => Promise<T>): Promise<T> {
+    for (let run = 1; ; run++) {
+      try {
+        return await work();
+      } catch (error) {
+        const needs = needsOf(error);
+        if (!needs || run >= MAX_RUNS) throw error;
+        await sealer.prepare(needs);
+      }
+    }
+  }
+
+  let op: WriteOp | null = null;
+  /** Writes under a lock, one at a time: a write's probe and real run must not see another's. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `work` after the writes queued before it: the lock's own records are written this way while a lock is set. */
+  function serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function sealedWrite<T>(work: () => Promise<T>): Promise<T> {
+    return serially(async () => {
+      op = { now: clock(), ids: [], next: 0 };
+      try {
+        await prepared(() => sealer.probing(work));
+        op.next = 0;
+        return await prepared(work);
+      } finally {
+        op = null;
+        sealer.settle();
+      }
+    });
+  }
+
   async function read<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      await lockState();
+      return await prepared(work);
     } catch (error) {
       throw problemOf(error);
     }
   }
 
-  async function write<T>(work: () => Promise<T>): Promise<T> {
+  /** `ownDevice`: false only for the write that stores the device id, which every other write waits for. */
+  async function guardedWrite<T>(work: () => Promise<T>, ownDevice: boolean): Promise<T> {
     if (stopped) throw stopped;
     try {
-      return await work();
+      await lockState();
+      if (!sealer.sealWrites) return await prepared(work);
+      if (ownDevice) await deviceId();
+      return await sealedWrite(work);
     } catch (error) {
       // Not a storage problem: the person's choice is needed (see entries.save).
       if (error instanceof DeletedElsewhere) throw error;
@@ -83,39 +152,84 @@ export function connect(name: string, options: OpenOptions) {
     }
   }
 
+  const write = <T>(work: () => Promise<T>) => guardedWrite(work, true);
+
   let device: Promise<string> | undefined;
   /** This device's id, made on its first write and kept with the logbook. */
   function deviceId(): Promise<string> {
     device ??= options.device
       ? Promise.resolve(options.device)
-      : write(async () => {
+      : guardedWrite(async () => {
           const kept = (await db.meta.get('deviceId'))?.value;
           if (typeof kept === 'string') return kept;
           const made = newDeviceId();
           await db.meta.put({ key: 'deviceId', value: made });
           return made;
-        });
+        }, false);
     // A failed attempt is not remembered: the next write tries again (and meets the same problem).
     device.catch(() => (device = undefined));
     return device;
   }
 
+  /** The time for a write; under a lock, the same in each of its runs. */
+  const now = () => op?.now ?? clock();
+
   return {
     db,
     name,
-    now: () => clock(),
+    sealer,
+    now,
     read,
     write,
+    serially,
     /** Who and when, for a write: fetched before its transaction, which must not wait on anything else. */
-    stamp: async (): Promise<Stamp> => ({ device: await deviceId(), now: clock() }),
+    stamp: async (): Promise<Stamp> => ({ device: await deviceId(), now: now() }),
+    /** A new record id; under a lock, the same in each run of one write. */
+    newId: (): string => {
+      if (!op) return newId();
+      const id = op.ids[op.next] ?? newId();
+      op.ids[op.next++] = id;
+      return id;
+    },
+    /** Reads the lock's state again, after this tab or another changed it. */
+    relock: () => {
+      lockKnown = undefined;
+      return lockState();
+    },
     /** The problem that stopped writing, if one has. */
     stopped: () => stopped,
+    /**
+     * A live query. Under a lock, a run that needs records opened hands back what it needs, the
+     * crypto is done outside the query, and the query starts again (the querier itself awaits
+     * nothing but Dexie, so the live query still sees every table it reads).
+     */
     watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (p: StorageProblem) => void): Unsubscribe {
-      const subscription = liveQuery(query).subscribe({
-        next: onValue,
-        error: (error) => onError(problemOf(error)),
-      });
-      return () => subscription.unsubscribe();
+      let closed = false;
+      let subscription: { unsubscribe(): void } | undefined;
+      const fail = (error: unknown) => onError(problemOf(error));
+      const start = () => {
+        subscription = liveQuery(async (): Promise<{ value: T } | { needs: Needs }> => {
+          try {
+            return { value: await query() };
+          } catch (error) {
+            const needs = needsOf(error);
+            if (needs) return { needs };
+            throw error;
+          }
+        }).subscribe({
+          next: (result) => {
+            if ('value' in result) return onValue(result.value);
+            subscription?.unsubscribe();
+            sealer.prepare(result.needs).then(() => closed || start(), fail);
+          },
+          error: fail,
+        });
+      };
+      lockState().then(() => closed || start(), fail);
+      return () => {
+        closed = true;
+        subscription?.unsubscribe();
+      };
     },
   };
 }

@@ -26,6 +26,12 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** The lock: its wrapped keys and the progress of turning it on or off (see keyring.ts). Never encrypted. */
+export interface KeyringRecord {
+  id: string;
+  value: unknown;
+}
+
 export const EARLIER_TAB = 'earlier';
 
 /** What eachEntry needs of the entries table: in an upgrade it is the transaction's, untyped. */
@@ -53,6 +59,7 @@ export class LogbookDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
+  keyring!: EntityTable<KeyringRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
@@ -145,5 +152,7 @@ export class LogbookDB extends Dexie {
           await tx.table('meta').delete('orphanedActions');
         }
       });
+    // Version 7: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
+    this.version(7).stores({ keyring: 'id' });
   }
 }

@@ -1,5 +1,4 @@
 /** Entries and their actions: saving, deleting, and the live queries the Logbook and Actions views read. */
-import { newId } from '../domain/ids';
 import { compose, DeletedElsewhere, type ComposeOptions } from '../domain/logbook/compose';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import { DATED_BEFORE, indexItem, overdueBefore, sortOpenActions, type IndexItem, type OpenActionsPage } from '../domain/logbook/filters';
@@ -54,7 +53,7 @@ export function entriesStore(conn: Connection) {
         return db.transaction('rw', db.entries, async () => {
           const stored = draft.id ? await db.entries.get(draft.id) : undefined;
           if (stored?.deleted && !options.revive && !draft.base?.entry.deleted) throw new DeletedElsewhere();
-          const parts = compose(draft, stored && partsOf(stored), stamp, () => newId(), options);
+          const parts = compose(draft, stored && partsOf(stored), stamp, conn.newId, options);
           await db.entries.put(storedEntry(parts.entry, parts.actions));
           return itemOf(storedEntry(parts.entry, parts.actions));
         });

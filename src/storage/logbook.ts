@@ -9,6 +9,7 @@ import { writeCsvPages } from './csv-export';
 import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
 import { draftsStore } from './drafts';
 import { entriesStore } from './entries';
+import { keyringStore } from './keyring';
 import { metaStore } from './meta';
 import { sessionsStore } from './sessions';
 import { toStorageProblem } from './storage-problem';
@@ -33,6 +34,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),
+    keyring: keyringStore(conn),
 
     /** Opens the database now, so a problem shows before the user has typed anything. */
     open: () => conn.read(async () => void (await db.open())),

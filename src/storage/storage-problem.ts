@@ -4,7 +4,7 @@
  * what to do. The messages say nothing of the person's text: the screen that had the text says
  * whether it is still there.
  */
-export type StorageProblemKind = 'full' | 'blocked' | 'version' | 'unavailable' | 'unknown';
+export type StorageProblemKind = 'full' | 'blocked' | 'version' | 'unavailable' | 'locked' | 'unknown';
 
 const MESSAGES: Record<StorageProblemKind, string> = {
   full:
@@ -15,6 +15,7 @@ const MESSAGES: Record<StorageProblemKind, string> = {
     'A newer version of the app has been opened in another tab, so this tab can no longer save. Reload this tab to carry on.',
   unavailable:
     'This browser is not letting the app save anything on this device (private browsing windows often do this). You can still deal cards, but to keep a logbook, open the app in a normal window.',
+  locked: 'The logbook is locked, so nothing was read or changed. Unlock it with your passphrase, then try again.',
   unknown: 'Something went wrong with the storage on this device, so nothing was changed. Please try again.',
 };
 
@@ -48,6 +49,7 @@ export function kindOf(error: unknown): StorageProblemKind {
   if (error instanceof StorageProblem) return error.kind;
   const chain = chainOf(error);
   const names = chain.map((e) => (typeof e.name === 'string' ? e.name : ''));
+  if (names.includes('LogbookLocked')) return 'locked';
   const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' ');
   // Some browsers report a full disk as an aborted transaction with the quota error inside;
   // Chromium, when its files cannot be written, as a DataError "Failed to write blobs (IOError)".

@@ -1,0 +1,290 @@
+/**
+ * Encryption at rest for every table but the lock's own, including tables added later: a Dexie
+ * middleware at the bottom of the stack, so every read and write of every store passes it.
+ *
+ * Web Crypto is asynchronous, and awaiting it inside an IndexedDB transaction lets the
+ * transaction commit early. So the middleware itself never encrypts or decrypts: it swaps in
+ * results prepared beforehand, and when one is missing it throws `Needs`, aborting the
+ * transaction (nothing of it is written). The connection (connection.ts) then does the crypto
+ * outside any transaction and runs the operation again. A write runs once as a probe first
+ * (its mutations are recorded, not made), so every value it will write is encrypted before the
+ * run that writes. See storage/README.md for what stays in clear and what this costs.
+ */
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTableSchema, Middleware } from 'dexie';
+import { openText, sealText, type SealedBytes } from '../domain/lock/sealed-text';
+
+/** The field a sealed record keeps its ciphertext in; the rest of it is what its indexes need. */
+export const SEALED = '$sealed';
+/** The lock's own records (wrapped keys, progress) cannot be encrypted with the key they hold. */
+export const CLEAR_TABLES: readonly string[] = ['keyring'];
+/** Indexed fields that hold what people write: left out of a sealed record, so never queried while a lock is set. */
+const TEXT_INDEXES: Record<string, readonly string[]> = { sessions: ['series'] };
+
+type StoredValue = Record<string, unknown>;
+type SealedValue = StoredValue & { [SEALED]: SealedBytes };
+
+export class LogbookLocked extends Error {
+  override readonly name = 'LogbookLocked';
+  constructor() {
+    super('The logbook is locked. Unlock it with your passphrase to see or change it.');
+  }
+}
+
+/** What the middleware needed and did not have: the connection prepares it and runs the work again. */
+export class Needs extends Error {
+  constructor(
+    readonly table: string,
+    readonly toOpen: SealedValue[],
+    readonly toSeal: StoredValue[],
+    /** A cursor met a record it could not open: open the whole table, not one record per run. */
+    readonly wholeTable = false,
+  ) {
+    super('Encryption work is needed outside the transaction.');
+  }
+}
+
+interface TableInfo {
+  schema: DBCoreTableSchema;
+  /** Top-level fields kept in clear: the primary key and the indexed fields. */
+  clear: string[];
+}
+
+const isSealed = (value: unknown): value is SealedValue => typeof value === 'object' && value !== null && SEALED in value;
+const ivText = (iv: Uint8Array) => String.fromCharCode(...iv);
+
+function keyPaths(path: string | string[] | null): string[] {
+  if (path === null) return [];
+  return (Array.isArray(path) ? path : [path]).map((p) => p.split('.')[0]!);
+}
+
+export class Sealer {
+  /** The data key while unlocked; never extractable. */
+  key: CryptoKey | null = null;
+  /** Whether writes are encrypted: a lock is set, or being set. */
+  sealWrites = false;
+  /** Opened records: `table␀key` → the IV they were opened from and their JSON. */
+  private opened = new Map<string, { iv: string; json: string }>();
+  /** Values encrypted for the next run: `table␀json` → the record to store. */
+  private outbox = new Map<string, SealedValue>();
+  /** While a write's probe runs: what it would have written, by table. */
+  private probe: Map<string, StoredValue[]> | null = null;
+  private tables = new Map<string, TableInfo>();
+  private down: DBCore | null = null;
+
+  readonly middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'Sealing',
+    // Below Dexie's own middlewares, so hooks, live queries and virtual indexes see plain records.
+    level: -2,
+    create: (down) => {
+      this.down = down;
+      return { ...down, table: (name) => (CLEAR_TABLES.includes(name) ? this.wrapClear(down.table(name)) : this.wrap(down.table(name))) };
+    },
+  };
+
+  /** Forgets the key and every opened record. */
+  forget(): void {
+    this.key = null;
+    this.opened.clear();
+    this.outbox.clear();
+  }
+
+  /** Runs a write's probe: mutations are recorded and skipped. Returns the values to seal. */
+  async probing<T>(work: () => Promise<T>): Promise<void> {
+    const probe = new Map<string, StoredValue[]>();
+    this.probe = probe;
+    try {
+      await work();
+    } finally {
+      this.probe = null;
+    }
+    for (const [table, values] of probe) if (!CLEAR_TABLES.includes(table)) await this.prepare(new Needs(table, [], values));
+  }
+
+  /** Drops values prepared for a run that is over. */
+  settle(): void {
+    this.outbox.clear();
+  }
+
+  /** Does the crypto a run found missing, outside any transaction. */
+  async prepare(needs: Needs): Promise<void> {
+    const key = this.key;
+    if (!key) throw new LogbookLocked();
+    const info = this.info(needs.table);
+    const toOpen = needs.wholeTable ? await this.unopened(needs.table) : needs.toOpen;
+    await Promise.all(
+      toOpen.map(async (value) => {
+        const id = info.schema.primaryKey.extractKey!(value);
+        const json = await openText(key, value[SEALED], context(needs.table, id));
+        this.opened.set(cacheKey(needs.table, id), { iv: ivText(value[SEALED].iv), json });
+      }),
+    );
+    await Promise.all(
+      needs.toSeal.map(async (value) => {
+        const json = JSON.stringify(value);
+        const id = info.schema.primaryKey.extractKey!(value);
+        const sealed: SealedValue = { ...pick(value, info.clear), [SEALED]: await sealText(key, json, context(needs.table, id)) };
+        this.outbox.set(`${needs.table}\u0000${json}`, sealed);
+      }),
+    );
+  }
+
+  /** Every stored record of a table not yet opened, read in one transaction of its own. */
+  private async unopened(table: string): Promise<SealedValue[]> {
+    const down = this.down!;
+    const core = down.table(table);
+    const trans = down.transaction([table], 'readonly');
+    const { result } = await core.query({ trans, values: true, query: { index: core.schema.primaryKey, range: FULL_RANGE } });
+    return (result as unknown[]).filter((value): value is SealedValue => isSealed(value) && !this.cached(table, value));
+  }
+
+  private info(table: string): TableInfo {
+    const known = this.tables.get(table);
+    if (known) return known;
+    const schema = this.down!.table(table).schema;
+    const hidden = TEXT_INDEXES[table] ?? [];
+    const clear = [...new Set([schema.primaryKey, ...schema.indexes].flatMap((index) => keyPaths(index.keyPath)))].filter((f) => !hidden.includes(f));
+    const info = { schema, clear };
+    this.tables.set(table, info);
+    return info;
+  }
+
+  private cached(table: string, value: SealedValue): string | undefined {
+    const id = this.info(table).schema.primaryKey.extractKey!(value);
+    const hit = this.opened.get(cacheKey(table, id));
+    return hit && hit.iv === ivText(value[SEALED].iv) ? hit.json : undefined;
+  }
+
+  /** Stored values as the app sees them; the sealed ones missing from the cache are collected. */
+  private openAll(table: string, values: unknown[]): unknown[] {
+    const missing: SealedValue[] = [];
+    const out = values.map((value) => {
+      if (!isSealed(value)) return value;
+      if (!this.key) throw new LogbookLocked();
+      const json = this.cached(table, value);
+      if (json === undefined) missing.push(value);
+      return json === undefined ? undefined : JSON.parse(json);
+    });
+    if (missing.length) throw new Needs(table, missing, []);
+    return out;
+  }
+
+  /** A table kept in clear still takes part in probes: nothing a probe does may be written. */
+  private wrapClear(table: DBCoreTable): DBCoreTable {
+    return { ...table, mutate: (req) => (this.probe ? this.skipped(table, req) : table.mutate(req)) };
+  }
+
+  private skipped(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    if (req.type !== 'add' && req.type !== 'put') return Promise.resolve({ numFailures: 0, failures: {}, lastResult: undefined });
+    const list = this.probe!.get(table.name) ?? [];
+    list.push(...(req.values as StoredValue[]));
+    this.probe!.set(table.name, list);
+    const keys = req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+    return Promise.resolve({ numFailures: 0, failures: {}, results: keys, lastResult: keys[keys.length - 1] });
+  }
+
+  private wrap(table: DBCoreTable): DBCoreTable {
+    const name = table.name;
+    const one = (value: unknown) => this.openAll(name, [value])[0];
+    return {
+      ...table,
+      get: async (req) => one(await table.get(req)),
+      getMany: async (req) => this.openAll(name, await table.getMany(req)),
+      query: async (req) => {
+        const response = await table.query(req);
+        return req.values === false ? response : { ...response, result: this.openAll(name, response.result) };
+      },
+      openCursor: async (req) => {
+        const cursor = await table.openCursor(req);
+        return cursor && req.values !== false ? this.openingCursor(name, cursor) : cursor;
+      },
+      mutate: (req) => this.mutate(table, req),
+    };
+  }
+
+  private mutate(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    if (!this.sealWrites) return table.mutate(req);
+    if (!this.key) return Promise.reject(new LogbookLocked());
+    if (this.probe) return this.skipped(table, req);
+    if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+    const missing: StoredValue[] = [];
+    const values = req.values.map((value: StoredValue) => {
+      const sealed = this.outbox.get(`${table.name}\u0000${JSON.stringify(value)}`);
+      if (!sealed) missing.push(value);
+      return sealed;
+    });
+    if (missing.length) return Promise.reject(new Needs(table.name, [], missing));
+    return table.mutate({ ...req, values });
+  }
+
+  /** A cursor whose `value` is opened; the first record it cannot open stops the run. */
+  private openingCursor(table: string, cursor: DBCoreCursor): DBCoreCursor {
+    const open = (value: SealedValue) => this.openOrNeedTable(table, value);
+    const opening: DBCoreCursor = {
+      get trans() {
+        return cursor.trans;
+      },
+      get key() {
+        return cursor.key;
+      },
+      get primaryKey() {
+        return cursor.primaryKey;
+      },
+      get done() {
+        return cursor.done;
+      },
+      get value() {
+        const value: unknown = cursor.value;
+        if (!isSealed(value)) return value;
+        return open(value);
+      },
+      continue: (key) => cursor.continue(key),
+      continuePrimaryKey: (key, primaryKey) => cursor.continuePrimaryKey(key, primaryKey),
+      advance: (count) => cursor.advance(count),
+      start: (onNext) => cursor.start(onNext),
+      stop: (value) => cursor.stop(value),
+      next: async () => {
+        await cursor.next();
+        return opening;
+      },
+      fail: (error) => cursor.fail(error),
+    };
+    return opening;
+  }
+
+  private openOrNeedTable(table: string, value: SealedValue): unknown {
+    if (!this.key) throw new LogbookLocked();
+    const json = this.cached(table, value);
+    if (json === undefined) throw new Needs(table, [], [], true);
+    return JSON.parse(json);
+  }
+}
+
+const cacheKey = (table: string, id: unknown) => `${table}\u0000${JSON.stringify(id)}`;
+/** What a record's ciphertext is bound to: its table and primary key. */
+const context = (table: string, id: unknown) => `power-shifting|${table}|${JSON.stringify(id)}`;
+const FULL_RANGE = { type: 3 as const, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
+
+function pick(value: StoredValue, fields: readonly string[]): StoredValue {
+  const out: StoredValue = {};
+  for (const field of fields) if (field in value) out[field] = value[field];
+  return out;
+}
+
+/** The `Needs` behind an error, which Dexie may have wrapped on its way out of a transaction. */
+export function needsOf(error: unknown): Needs | undefined {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof Needs) return e;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return undefined;
+}
+
+/** A LogbookLocked behind an error, likewise. */
+export function isLocked(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof LogbookLocked) return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}
