@@ -10,7 +10,7 @@
  * (its mutations are recorded, not made), so every value it will write is encrypted before the
  * run that writes. See storage/README.md for what stays in clear and what this costs.
  */
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTableSchema, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreCursor, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTableSchema, type Middleware } from 'dexie';
 import { openText, sealText, type SealedBytes } from '../domain/lock/sealed-text';
 
 /** The field a sealed record keeps its ciphertext in; the rest of it is what its indexes need. */
@@ -175,12 +175,12 @@ export class Sealer {
   }
 
   private skipped(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-    if (req.type !== 'add' && req.type !== 'put') return Promise.resolve({ numFailures: 0, failures: {}, lastResult: undefined });
+    if (req.type !== 'add' && req.type !== 'put') return Dexie.Promise.resolve({ numFailures: 0, failures: {}, lastResult: undefined });
     const list = this.probe!.get(table.name) ?? [];
     list.push(...(req.values as StoredValue[]));
     this.probe!.set(table.name, list);
     const keys = req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
-    return Promise.resolve({ numFailures: 0, failures: {}, results: keys, lastResult: keys[keys.length - 1] });
+    return Dexie.Promise.resolve({ numFailures: 0, failures: {}, results: keys, lastResult: keys[keys.length - 1] });
   }
 
   private wrap(table: DBCoreTable): DBCoreTable {
@@ -188,23 +188,20 @@ export class Sealer {
     const one = (value: unknown) => this.openAll(name, [value])[0];
     return {
       ...table,
-      get: async (req) => one(await table.get(req)),
-      getMany: async (req) => this.openAll(name, await table.getMany(req)),
-      query: async (req) => {
-        const response = await table.query(req);
-        return req.values === false ? response : { ...response, result: this.openAll(name, response.result) };
-      },
-      openCursor: async (req) => {
-        const cursor = await table.openCursor(req);
-        return cursor && req.values !== false ? this.openingCursor(name, cursor) : cursor;
-      },
+      // Dexie's own promises, never async functions: a native await would lose Dexie's zone,
+      // and with it the transaction the middlewares above look for.
+      get: (req) => table.get(req).then(one),
+      getMany: (req) => table.getMany(req).then((values) => this.openAll(name, values)),
+      query: (req) =>
+        table.query(req).then((response) => (req.values === false ? response : { ...response, result: this.openAll(name, response.result) })),
+      openCursor: (req) => table.openCursor(req).then((cursor) => (cursor && req.values !== false ? this.openingCursor(name, cursor) : cursor)),
       mutate: (req) => this.mutate(table, req),
     };
   }
 
   private mutate(table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     if (!this.sealWrites) return table.mutate(req);
-    if (!this.key) return Promise.reject(new LogbookLocked());
+    if (!this.key) return Dexie.Promise.reject(new LogbookLocked());
     if (this.probe) return this.skipped(table, req);
     if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
     const missing: StoredValue[] = [];
@@ -213,7 +210,7 @@ export class Sealer {
       if (!sealed) missing.push(value);
       return sealed;
     });
-    if (missing.length) return Promise.reject(new Needs(table.name, [], missing));
+    if (missing.length) return Dexie.Promise.reject(new Needs(table.name, [], missing));
     return table.mutate({ ...req, values });
   }
 
@@ -243,10 +240,7 @@ export class Sealer {
       advance: (count) => cursor.advance(count),
       start: (onNext) => cursor.start(onNext),
       stop: (value) => cursor.stop(value),
-      next: async () => {
-        await cursor.next();
-        return opening;
-      },
+      next: () => cursor.next().then(() => opening),
       fail: (error) => cursor.fail(error),
     };
     return opening;
