@@ -28,7 +28,8 @@ export type LockStatus = 'off' | 'locked' | 'unlocked';
 /** A wrong passphrase was tried too recently: how long to wait, in milliseconds. */
 export class TooSoon extends Error {
   constructor(readonly waitMs: number) {
-    super(`Too many wrong tries. Wait ${Math.ceil(waitMs / 1000)} seconds, then try again.`);
+    const seconds = Math.ceil(waitMs / 1000);
+    super(`Too many wrong tries. Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}, then try again.`);
   }
 }
 
@@ -36,7 +37,7 @@ export type Secret = { passphrase: string } | { recoveryCode: string };
 
 export type Keyring = ReturnType<typeof keyringStore>;
 
-export function keyringStore(conn: Connection, now: () => number = Date.now) {
+export function keyringStore(conn: Connection, now: () => number = () => Date.now()) {
   const { db, sealer } = conn;
   const tables = () =>
     db.tables

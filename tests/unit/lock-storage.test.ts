@@ -1,21 +1,33 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
+import { SEALED } from '../../src/storage/sealing';
+import { generateBackup } from '../bench/generate-logbook.mjs';
+
+const deck = JSON.parse(readFileSync(new URL('../../content/decks/power-shifting/deck.json', import.meta.url), 'utf8')) as unknown;
 
 let factory: IDBFactory;
 let book: Logbook;
 const open = () => openLogbook('lock-test', { indexedDB: factory, IDBKeyRange, device: 'testdev1' });
 
 /** Every stored value of every table, as IndexedDB holds it. */
-async function rawRecords(): Promise<unknown[]> {
+async function rawRecords(tables?: string[]): Promise<Record<string, unknown>[]> {
   const raw = new Dexie('lock-test', { indexedDB: factory, IDBKeyRange });
   await raw.open();
-  const all = (await Promise.all(raw.tables.map((t) => t.toArray()))).flat();
+  const all = (await Promise.all(raw.tables.filter((t) => !tables || tables.includes(t.name)).map((t) => t.toArray()))).flat();
   raw.close();
   return all;
+}
+
+async function rawPut(table: string, record: object): Promise<void> {
+  const raw = new Dexie('lock-test', { indexedDB: factory, IDBKeyRange });
+  await raw.open();
+  await raw.table(table).put(record);
+  raw.close();
 }
 
 const SECRET = 'Hulme residents panel notes';
@@ -63,5 +75,103 @@ describe('encryption at rest', () => {
     book.keyring.lock();
     await book.keyring.unlock({ recoveryCode: code.toLowerCase().replace(/-/g, ' ') });
     expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+  });
+});
+
+describe('turning the lock on and off', () => {
+  it('carries on after being stopped half-way: every record readable meanwhile, none left in plaintext after', async () => {
+    const { data } = generateBackup(1200, deck);
+    await book.backups.merge(data);
+    await book.keyring.set('pass');
+    const stop = new Error('killed');
+    await expect(
+      book.keyring.rewrite((done) => {
+        if (done >= 500) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    const stored = await rawRecords(['entries']);
+    expect(stored.filter((r) => SEALED in r).length).toBe(500);
+    book.close();
+    book = open();
+    expect(await book.keyring.unfinished()).toBe(true);
+    await book.keyring.unlock({ passphrase: 'pass' });
+    expect((await book.entries.live()).length).toBe(data.entries.filter((e) => e.deleted === 0).length);
+    await book.keyring.rewrite();
+    expect(await book.keyring.unfinished()).toBe(false);
+    const after = await rawRecords(['entries', 'sessions', 'drafts', 'meta']);
+    expect(after.every((r) => SEALED in r)).toBe(true);
+    expect(JSON.stringify(after)).not.toContain(data.entries[0]!.reflection.slice(0, 30));
+    const ids = new Set((await book.entries.live()).map((e) => e.entry.id));
+    expect(data.entries.filter((e) => e.deleted === 0).every((e) => ids.has(e.id))).toBe(true);
+  });
+
+  it('turning it off decrypts every record, and the passphrase is no longer asked', async () => {
+    await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    await expect(book.keyring.turnOff({ passphrase: 'nope' })).rejects.toThrow(/does not open/);
+    await book.keyring.turnOff({ passphrase: 'pass' });
+    await book.keyring.rewrite();
+    expect(await book.keyring.status()).toBe('off');
+    expect((await rawRecords(['entries'])).some((r) => SEALED in r)).toBe(false);
+    book.close();
+    book = open();
+    expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+  });
+
+  it('changing the passphrase re-wraps the key only: no record is rewritten', async () => {
+    await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    const code = await book.keyring.set('old pass');
+    await book.keyring.rewrite();
+    const before = JSON.stringify(await rawRecords(['entries']));
+    await book.keyring.changePassphrase({ passphrase: 'old pass' }, 'new pass');
+    expect(JSON.stringify(await rawRecords(['entries']))).toBe(before);
+    book.close();
+    book = open();
+    await expect(book.keyring.unlock({ passphrase: 'old pass' })).rejects.toThrow(/does not open/);
+    await book.keyring.unlock({ passphrase: 'new pass' });
+    expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+    // A forgotten passphrase: the recovery code sets a new one.
+    await book.keyring.changePassphrase({ recoveryCode: code }, 'third pass');
+    book.keyring.lock();
+    await book.keyring.unlock({ passphrase: 'third pass' });
+    expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+  });
+
+  it('makes wrong passphrases wait longer and longer, even after a reload', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await book.keyring.set('pass');
+      await book.keyring.rewrite();
+      book.keyring.lock();
+      for (let i = 0; i < 3; i++) await expect(book.keyring.unlock({ passphrase: 'wrong' })).rejects.toThrow(/does not open/);
+      book.close();
+      book = open();
+      await expect(book.keyring.unlock({ passphrase: 'wrong' })).rejects.toThrow(/Wait 1 second/);
+      vi.advanceTimersByTime(1000);
+      await expect(book.keyring.unlock({ passphrase: 'wrong' })).rejects.toThrow(/does not open/);
+      // The right one too must wait: the delay is not a hint about which is right.
+      await expect(book.keyring.unlock({ passphrase: 'pass' })).rejects.toThrow(/Wait 2 seconds/);
+      vi.advanceTimersByTime(2000);
+      await book.keyring.unlock({ passphrase: 'pass' });
+      expect((await book.keyring.get())?.attempts.failures).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a record whose ciphertext was changed on disk', async () => {
+    const saved = await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    book.close();
+    const [stored] = await rawRecords(['entries']);
+    const sealed = stored![SEALED] as { iv: Uint8Array; data: ArrayBuffer };
+    const bytes = new Uint8Array(sealed.data.slice(0));
+    bytes[3]! ^= 0xff;
+    await rawPut('entries', { ...stored, [SEALED]: { iv: sealed.iv, data: bytes.buffer } });
+    book = open();
+    await book.keyring.unlock({ passphrase: 'pass' });
+    await expect(book.entries.get(saved.entry.id)).rejects.toThrow();
   });
 });
