@@ -9,6 +9,8 @@
  * tab, but not a crash soon after. That is why it is only the fallback for the moment a page
  * goes, never the place a draft lives. A copy is cleared once the real save has landed.
  */
+import { lockSetHere } from './lock-status';
+
 const PREFIX = 'power-shifting:pending:';
 
 export interface Pending<T> {
@@ -16,7 +18,12 @@ export interface Pending<T> {
   at: string;
 }
 
+/**
+ * While a lock is set no copy is kept: localStorage cannot be encrypted synchronously, and the
+ * IndexedDB draft (encrypted, and saved within a second of typing) is the real one anyway.
+ */
 export function keepPending<T>(key: string, value: T): void {
+  if (lockSetHere()) return;
   try {
     localStorage.setItem(PREFIX + key, JSON.stringify({ value, at: new Date().toISOString() }));
   } catch {

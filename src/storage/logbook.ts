@@ -41,6 +41,9 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
 
     close: () => db.close(),
 
+    /** Reads the lock's state again, after another tab set or removed it. */
+    relock: conn.relock,
+
     /** The problem that stopped writing (a full device), if one has. */
     stopped: conn.stopped,
 

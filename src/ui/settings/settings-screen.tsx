@@ -4,6 +4,7 @@ import { BackupPanel } from './backup-panel';
 import { ClearDataPanel } from './clear-data-panel';
 import { DeckPanel } from './deck-panel';
 import { InstallPanel } from './install-panel';
+import { LockPanel } from '../lock/lock-panel';
 import { ProfilePanel } from './profile-panel';
 import { RestorePanel } from './restore-panel';
 import '../styles/logbook.css';
@@ -60,6 +61,7 @@ export function SettingsScreen() {
         </p>
       )}
       {asked && <p role="status">{asked}</p>}
+      <LockPanel />
       <ProfilePanel />
       <InstallPanel />
       <DeckPanel />

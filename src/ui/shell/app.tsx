@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { AboutScreen } from '../about/about-screen';
 import { DealScreen } from '../deal/deal-screen';
@@ -11,20 +12,32 @@ import { lazyScreen } from './lazy-screen';
 import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
 import { SessionBar } from '../sessions/session-bar';
+import { useAutoLock } from '../lock/auto-lock';
+
+/** A lazy screen that shows what people wrote: while the logbook is locked, it asks for the passphrase instead. */
+function gated<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return lazyScreen(() =>
+    Promise.all([import('../lock/lock-gate'), load()]).then(([{ LockGate }, Screen]) => (props: P) => (
+      <LockGate>
+        <Screen {...props} />
+      </LockGate>
+    )),
+  );
+}
 
 // The logbook screens bring Dexie with them: load them on first use, not on first paint.
-const LogbookScreen = lazyScreen(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
-const EntryFormScreen = lazyScreen(() => import('../logbook/entry-form-screen').then((m) => m.EntryFormScreen));
-const FollowUpDraftScreen = lazyScreen(() => import('../logbook/follow-up-draft-screen').then((m) => m.FollowUpDraftScreen));
-const ActionsScreen = lazyScreen(() => import('../logbook/actions-screen').then((m) => m.ActionsScreen));
-const SettingsScreen = lazyScreen(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
-const SessionsScreen = lazyScreen(() => import('../sessions/sessions-screen').then((m) => m.SessionsScreen));
-const SessionScreen = lazyScreen(() => import('../sessions/session-screen').then((m) => m.SessionScreen));
+const LogbookScreen = gated(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
+const EntryFormScreen = gated(() => import('../logbook/entry-form-screen').then((m) => m.EntryFormScreen));
+const FollowUpDraftScreen = gated(() => import('../logbook/follow-up-draft-screen').then((m) => m.FollowUpDraftScreen));
+const ActionsScreen = gated(() => import('../logbook/actions-screen').then((m) => m.ActionsScreen));
+const SettingsScreen = gated(() => import('../settings/settings-screen').then((m) => m.SettingsScreen));
+const SessionsScreen = gated(() => import('../sessions/sessions-screen').then((m) => m.SessionsScreen));
+const SessionScreen = gated(() => import('../sessions/session-screen').then((m) => m.SessionScreen));
 const PresenterScreen = lazyScreen(() => import('../workshop/presenter-screen').then((m) => m.PresenterScreen));
 const FacilitatorScreen = lazyScreen(() => import('../workshop/facilitator-screen').then((m) => m.FacilitatorScreen));
-const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
-const SupervisionRecordScreen = lazyScreen(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
-const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
+const PrintScreen = gated(() => import('../sessions/print-screen').then((m) => m.PrintScreen));
+const SupervisionRecordScreen = gated(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
+const EntryRecordScreen = gated(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
@@ -56,6 +69,7 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  useAutoLock();
 
   useEffect(() => {
     document.title = `${TITLES[route.name]} · Power Shifting`;

@@ -1,3 +1,4 @@
+import { lockNow, useLockStatus } from '../../state/lock-status';
 import { paths, type Route } from '../routing/routes';
 
 interface NavLink {
@@ -33,6 +34,7 @@ function Links({ route, links, itemClass }: { route: Route; links: NavLink[]; it
 }
 
 export function Header({ route }: { route: Route }) {
+  const unlocked = useLockStatus((s) => s.status === 'unlocked');
   return (
     <header class="topbar">
       <a class="topbar__brand" href={paths.deal()}>
@@ -44,6 +46,11 @@ export function Header({ route }: { route: Route }) {
           <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : '')} />
         </ul>
       </nav>
+      {unlocked && (
+        <button type="button" class="button button--small" onClick={() => void lockNow()}>
+          Lock now
+        </button>
+      )}
     </header>
   );
 }

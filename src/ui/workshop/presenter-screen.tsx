@@ -9,6 +9,7 @@ import { CapabilitySpread } from '../cards/capability-spread';
 import { TaskCard } from '../cards/task-card';
 import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
+import { lockNow, useLockStatus } from '../../state/lock-status';
 import { HelpOverlay } from './help-overlay';
 import { TimerDisplay } from './timer-display';
 import { useFitText } from './use-fit-text';
@@ -42,7 +43,10 @@ function useIdle(ms: number): boolean {
 /** One card filling the shared screen, run from the keyboard, a clicker or the facilitator window. */
 export function PresenterScreen() {
   const { deckId, deal } = useDealStore();
-  const { timer, sound, both, note } = useWorkshop();
+  const { timer, sound, both, note: shownNote } = useWorkshop();
+  // A locked logbook puts nothing written on the wall, a note shown from it included.
+  const locked = useLockStatus((s) => s.status === 'locked');
+  const note = locked ? null : shownNote;
   const deck = deckById(deckId);
   const cardId = currentCardId(deal);
   const card = cardId ? findCard(deckId, cardId) : undefined;
@@ -85,7 +89,7 @@ export function PresenterScreen() {
     else void document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
 
-  const keys: Record<string, () => void> = { f: toggleFullscreen, '?': () => setHelp(!help) };
+  const keys: Record<string, () => void> = { f: toggleFullscreen, l: () => void lockNow(), '?': () => setHelp(!help) };
   for (const [key, command] of Object.entries(KEY_COMMANDS)) keys[key] = () => run({ type: 'command', command });
   useKeys(keys, !help);
 

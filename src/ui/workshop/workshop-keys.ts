@@ -10,6 +10,7 @@ export const WORKSHOP_KEYS: { keys: string[]; label: string; command?: CommandNa
   { keys: ['M'], label: 'Add a minute', command: 'timer-add-minute' },
   { keys: ['0'], label: 'Reset the timer', command: 'timer-reset' },
   { keys: ['F'], label: 'Full screen on or off' },
+  { keys: ['L'], label: 'Lock the logbook now' },
   { keys: ['?'], label: 'Show or hide these keys' },
 ];
 

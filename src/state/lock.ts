@@ -1,0 +1,97 @@
+/**
+ * The lock as the UI uses it: setting it (the rewrite runs on in the background and resumes
+ * after a reload), unlocking, locking now, changing the passphrase, turning it off. Every tab
+ * follows: locking in one locks all, and a lock set or removed in one is read again by the others.
+ */
+import type { Secret } from '../storage/keyring';
+import { TooSoon } from '../storage/keyring';
+import { WrongSecret } from '../domain/lock/keys';
+import { flushAll } from './flush';
+import { logbook } from './logbook';
+import { useActiveSession } from './active-session';
+import { useLockStatus } from './lock-status';
+import { clearAllPending } from './pending-text';
+
+export type { Secret };
+
+const CHANNEL = 'power-shifting:lock';
+type Message = 'locked' | 'changed';
+
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+channel?.addEventListener('message', (event: MessageEvent<Message>) => {
+  if (event.data === 'locked') forget();
+  else void logbook().relock().then(refreshLock);
+});
+
+const tell = (message: Message) => channel?.postMessage(message);
+
+let rewriting: Promise<void> | null = null;
+
+/** Carries on a rewrite left half-way (by a reload or a crash), once unlocked. */
+function finishRewrite(): Promise<void> {
+  rewriting ??= logbook()
+    .keyring.rewrite((done) => useLockStatus.getState().set({ rewriting: done }))
+    .finally(() => {
+      rewriting = null;
+      useLockStatus.getState().set({ rewriting: null });
+      tell('changed');
+    })
+    .then(refreshLock);
+  return rewriting;
+}
+
+export async function refreshLock(): Promise<void> {
+  const keyring = logbook().keyring;
+  const status = await keyring.status();
+  useLockStatus.getState().set({ status });
+  if (status === 'unlocked' && (await keyring.unfinished())) void finishRewrite().catch(() => undefined);
+}
+
+/** Sets a lock and returns the recovery code to show once; what is stored is encrypted in the background. */
+export async function setLock(passphrase: string): Promise<string> {
+  await flushAll();
+  const code = await logbook().keyring.set(passphrase);
+  clearAllPending();
+  // The running session's title is kept in localStorage for the first paint: not while a lock is set.
+  const active = useActiveSession.getState().active;
+  if (active) useActiveSession.getState().set({ ...active, title: '' });
+  useLockStatus.getState().set({ status: 'unlocked' });
+  tell('changed');
+  void finishRewrite().catch(() => undefined);
+  return code;
+}
+
+/** A plain-English reason an unlock (or a change) was refused. */
+export function lockError(error: unknown): string {
+  if (error instanceof WrongSecret || error instanceof TooSoon) return error.message;
+  return 'The logbook could not be unlocked, because of a problem with this device’s storage. Reload the app and try again.';
+}
+
+export async function unlock(secret: Secret): Promise<void> {
+  await logbook().keyring.unlock(secret);
+  await refreshLock();
+}
+
+function forget(): void {
+  useLockStatus.getState().set({ status: 'locked' });
+  logbook().keyring.lock();
+}
+
+/** Saves what is being typed (encrypted), then forgets the key, here and in every other tab. */
+export async function lockNow(): Promise<void> {
+  if (useLockStatus.getState().status !== 'unlocked') return;
+  await flushAll();
+  forget();
+  tell('locked');
+}
+
+export async function changePassphrase(current: Secret, next: string): Promise<void> {
+  await logbook().keyring.changePassphrase(current, next);
+  await refreshLock();
+}
+
+export async function turnOffLock(secret: Secret): Promise<void> {
+  await logbook().keyring.turnOff(secret);
+  tell('changed');
+  await finishRewrite();
+}
