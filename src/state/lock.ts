@@ -10,6 +10,8 @@ import { flushAll } from './flush';
 import { logbook } from './logbook';
 import { useActiveSession } from './active-session';
 import { useLockStatus } from './lock-status';
+import { useNotices } from './notices';
+import { toStorageProblem } from '../storage/storage-problem';
 import { clearAllPending } from './pending-text';
 
 export type { Secret };
@@ -40,11 +42,16 @@ function finishRewrite(): Promise<void> {
   return rewriting;
 }
 
+/** A rewrite in the background that fails says so; it carries on from where it stopped next time. */
+function rewriteInBackground(): void {
+  finishRewrite().catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
+}
+
 export async function refreshLock(): Promise<void> {
   const keyring = logbook().keyring;
   const status = await keyring.status();
   useLockStatus.getState().set({ status });
-  if (status === 'unlocked' && (await keyring.unfinished())) void finishRewrite().catch(() => undefined);
+  if (status === 'unlocked' && (await keyring.unfinished())) rewriteInBackground();
 }
 
 /** Sets a lock and returns the recovery code to show once; what is stored is encrypted in the background. */
@@ -57,7 +64,7 @@ export async function setLock(passphrase: string): Promise<string> {
   if (active) useActiveSession.getState().set({ ...active, title: '' });
   useLockStatus.getState().set({ status: 'unlocked' });
   tell('changed');
-  void finishRewrite().catch(() => undefined);
+  rewriteInBackground();
   return code;
 }
 

@@ -157,12 +157,13 @@ export function connect(name: string, options: OpenOptions) {
   let device: Promise<string> | undefined;
   /** This device's id, made on its first write and kept with the logbook. */
   function deviceId(): Promise<string> {
+    // Made before the write: each run of a write under a lock must write the same value.
+    const made = newDeviceId();
     device ??= options.device
       ? Promise.resolve(options.device)
       : guardedWrite(async () => {
           const kept = (await db.meta.get('deviceId'))?.value;
           if (typeof kept === 'string') return kept;
-          const made = newDeviceId();
           await db.meta.put({ key: 'deviceId', value: made });
           return made;
         }, false);

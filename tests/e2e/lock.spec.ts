@@ -7,26 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { generateBackup } from '../bench/generate-logbook.mjs';
 import { appReady, expect, expectNoAxeViolations, test } from './fixtures';
-
-const PASSPHRASE = 'tram stop allotment kettle';
+import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
 
 async function restore(page: Page, file: string) {
   await page.goto('/#/settings');
   await page.locator('#restore-file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import this backup' }).click();
   await expect(page.getByText('Backup restored.')).toBeVisible({ timeout: 60_000 });
-}
-
-/** Sets a lock from Settings, and returns the recovery code it showed. */
-export async function setLock(page: Page): Promise<string> {
-  await page.goto('/#/settings');
-  const panel = page.getByRole('region', { name: 'Lock the logbook' }).or(page.locator('section[aria-labelledby="lock-title"]'));
-  await panel.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await panel.getByLabel('The same passphrase again').fill(PASSPHRASE);
-  await panel.getByLabel(/I understand/).check();
-  await panel.getByRole('button', { name: 'Set the lock' }).click();
-  const code = (await page.getByTestId('recovery-code').textContent())!.trim();
-  return code;
 }
 
 test('a logbook of 1,000 entries is locked, reloaded, unlocked with the passphrase and searched', async ({ page }, info) => {
@@ -46,6 +33,7 @@ test('a logbook of 1,000 entries is locked, reloaded, unlocked with the passphra
   await page.getByRole('button', { name: 'I have kept it safe' }).click();
   await expect(page.getByTestId('lock-progress')).toHaveCount(0, { timeout: 120_000 });
   await expect(page.getByText('Your logbook is locked with a passphrase')).toBeVisible();
+  expect(await storedEntries(page)).toEqual({ sealed: 1000, plain: 0 });
 
   await page.reload();
   await appReady(page);

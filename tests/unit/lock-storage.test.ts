@@ -61,6 +61,18 @@ describe('encryption at rest', () => {
     expect((await book.entries.live()).map((e) => e.entry.reflection).sort()).toEqual(['A second entry', 'Changed words']);
   });
 
+  it('makes this device its id under a lock, the same in every run of the write', async () => {
+    book.close();
+    book = openLogbook('lock-test', { indexedDB: factory, IDBKeyRange });
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    const saved = await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    expect(saved.entry.reflection).toBe(SECRET);
+    const meta = await rawRecords(['meta']);
+    expect(meta.map((r) => r.key)).toEqual(['deviceId']);
+    expect(meta.every((r) => SEALED in r && !('value' in r))).toBe(true);
+  });
+
   it('after a reload the logbook is locked until unlocked, and opens with the passphrase or the recovery code', async () => {
     await book.entries.save({ ...emptyDraft(), reflection: SECRET });
     const code = await book.keyring.set('pass one');
