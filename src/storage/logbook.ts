@@ -3,6 +3,10 @@
  * is a parameter so that a guest logbook, a test database or an encrypted one can sit behind
  * the same calls without the UI knowing.
  */
+import { logbookCsv } from '../domain/exports/csv';
+import { emitUtf8 } from '../domain/exports/utf8-chunks';
+import { byNewest } from '../domain/logbook/filters';
+import { restoreSession } from '../domain/records/restore';
 import { backupsStore } from './backups';
 import { connect, type OpenOptions, type Unsubscribe } from './connection';
 import { writeCsvPages } from './csv-export';
@@ -27,9 +31,11 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
   const conn = connect(name, options);
   const { db } = conn;
 
+  const entries = entriesStore(conn);
+
   return {
     name,
-    entries: entriesStore(conn),
+    entries,
     sessions: sessionsStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
@@ -52,6 +58,13 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
      * csv-export.ts). Reading the plan is guarded; a failure of `emit` itself is passed on as it is.
      */
     writeCsv: async (emit: (bytes: Uint8Array<ArrayBuffer>) => void): Promise<void> => {
+      // The worker reads IndexedDB itself and cannot open encrypted records: under a lock the
+      // rows are made here, from records the connection has opened.
+      if (await conn.read(() => db.keyring.count())) {
+        const [items, sessions] = await Promise.all([entries.live(), conn.read(() => db.sessions.toArray())]);
+        for (const chunk of logbookCsv(items.sort(byNewest), new Map(sessions.map((s) => [s.id, restoreSession(s)])))) emitUtf8(chunk, emit);
+        return;
+      }
       const titles = await conn.read(async () => (await db.sessions.toArray()).map((s): [string, string] => [s.id, s.title]));
       const asProblem = (error: unknown) => {
         throw error instanceof DOMException ? toStorageProblem(error) : error;

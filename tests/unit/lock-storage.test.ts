@@ -187,3 +187,19 @@ describe('turning the lock on and off', () => {
     await expect(book.entries.get(saved.entry.id)).rejects.toThrow();
   });
 });
+
+describe('exports under a lock', () => {
+  it('makes the same CSV from encrypted records as from plain ones', async () => {
+    const { data } = generateBackup(120, deck);
+    await book.backups.merge(data);
+    const csv = async () => {
+      const parts: Uint8Array[] = [];
+      await book.writeCsv((bytes) => parts.push(bytes));
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const plain = await csv();
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    expect(await csv()).toBe(plain);
+  });
+});
