@@ -1,6 +1,7 @@
 /** Every export and the backup restore, generated on the device from the logbook. */
 import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary } from '../domain/exports/backup';
 import { logbookCsv } from '../domain/exports/csv';
+import { encryptBackup, isEncryptedBackup, openBackup } from '../domain/exports/encrypted-backup';
 import { fileNames } from '../domain/exports/file-names';
 import { FORMATS, type FileFormat } from '../domain/exports/formats';
 import { actionsIcs } from '../domain/exports/ics';
@@ -38,6 +39,14 @@ export function backupFile(now = new Date()): ExportFile {
   return textFile(fileNames.backup(now), FORMATS.backup, async () =>
     backupJson(makeBackup(await logbook().backups.exportAll(), now, __APP_VERSION__)),
   );
+}
+
+/** A backup encrypted with a passphrase of its own: restoring it asks for that passphrase. */
+export function encryptedBackupFile(passphrase: string, now = new Date()): ExportFile {
+  return textFile(fileNames.backup(now), FORMATS.backup, async () => {
+    const backup = makeBackup(await logbook().backups.exportAll(), now, __APP_VERSION__);
+    return encryptBackup(backup, backupJson(backup), passphrase);
+  });
 }
 
 /** Remembers a backup was made, for the reminder in Settings and the Logbook. */
@@ -143,11 +152,14 @@ export function sessionCsvFile(bundle: SessionBundle): ExportFile {
 }
 
 export type RestorePreview =
-  | { ok: true; backup: Backup; summary: BackupSummary; plan: ImportPlan }
-  | { ok: false; message: string };
+  | { ok: true; backup: Backup; summary: BackupSummary; plan: ImportPlan; encrypted: boolean }
+  | { ok: false; message: string; needsPassphrase?: boolean };
 
-/** Reads and checks a chosen file completely, and says what importing it would change. */
-export async function previewRestore(file: Blob): Promise<RestorePreview> {
+/**
+ * Reads and checks a chosen file completely, and says what importing it would change. An
+ * encrypted backup is opened with `passphrase`, and asks for one when none is given.
+ */
+export async function previewRestore(file: Blob, passphrase?: string): Promise<RestorePreview> {
   if (file.size > MAX_BACKUP_BYTES) return { ok: false, message: tooBig() };
   let text: string;
   try {
@@ -155,11 +167,18 @@ export async function previewRestore(file: Blob): Promise<RestorePreview> {
   } catch {
     return { ok: false, message: 'The file could not be read. Check it is on this device (not only in the cloud) and try again.' };
   }
+  const encrypted = isEncryptedBackup(text);
+  if (encrypted) {
+    if (passphrase === undefined) return { ok: false, needsPassphrase: true, message: 'This backup is encrypted. Type the passphrase it was saved with to open it.' };
+    const opened = await openBackup(text, passphrase);
+    if (!opened.ok) return { ...opened, needsPassphrase: true };
+    text = opened.text;
+  }
   const read = readBackup(text);
   if (!read.ok) return read;
   const result = await logbook().backups.merge(read.backup.data, { dryRun: true });
   if (!result.ok) return result;
-  return { ok: true, backup: read.backup, summary: summarise(read.backup), plan: result.plan };
+  return { ok: true, backup: read.backup, summary: summarise(read.backup), plan: result.plan, encrypted };
 }
 
 /** Imports a previewed backup, all or nothing. Asks first for storage the browser will not clear. */

@@ -58,3 +58,42 @@ test('a logbook of 1,000 entries is locked, reloaded, unlocked with the passphra
   await page.getByRole('link', { name: 'Deal' }).first().click();
   await expect(page.locator('article.card, .card--back').first()).toBeVisible();
 });
+
+test('an encrypted backup holds none of the words, and restoring it on another device asks for its passphrase', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/logbook/new');
+  await appReady(page);
+  await page.getByLabel('Which community are you working with?').fill('Gorton Quokka club');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  await page.goto('/#/settings');
+  await expect(page.getByText('Without a passphrase the backup is not encrypted')).toBeVisible();
+  await page.getByLabel('Encrypt the backup with a passphrase').check();
+  await page.getByLabel('Passphrase for this backup').fill('backup only words');
+  await page.getByLabel('The same passphrase again').last().fill('backup only words');
+  await expectNoAxeViolations(page, 'the backup passphrase');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up now' }).click()]);
+  const file = await download.path();
+  expect(readFileSync(file, 'utf8')).not.toContain('Quokka');
+
+  const other = await browser.newContext({ baseURL });
+  try {
+    const there = await other.newPage();
+    await there.goto('/#/settings');
+    await appReady(there);
+    await there.locator('#restore-file').setInputFiles(file);
+    await expect(there.getByRole('alert')).toContainText('This backup is encrypted');
+    await there.getByLabel('The backup’s passphrase').fill('not it');
+    await there.getByRole('button', { name: 'Open the backup' }).click();
+    await expect(there.getByRole('alert')).toContainText('does not open this backup');
+    await there.getByLabel('The backup’s passphrase').fill('backup only words');
+    await there.getByRole('button', { name: 'Open the backup' }).click();
+    await expect(there.getByTestId('restore-preview')).toContainText('It is encrypted');
+    await there.getByRole('button', { name: 'Import this backup' }).click();
+    await expect(there.getByText('Backup restored.')).toBeVisible();
+    await there.goto('/#/logbook');
+    await expect(there.getByTestId('entry-summary')).toContainText('Gorton Quokka club');
+  } finally {
+    await other.close();
+  }
+});

@@ -30,13 +30,18 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const decoded = (text: string) => fromBase64url(text) ?? new Uint8Array();
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
-async function wrappingKey(secret: string, kdf: WrappedKey['kdf'], salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function wrappingKey(secret: string, kdf: WrappedKey['kdf'], salt: Uint8Array<ArrayBuffer>, iterations: number, usages: KeyUsage[] = ['wrapKey', 'unwrapKey']): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', bytes(secret.normalize('NFC')), kdf === 'pbkdf2-sha256' ? 'PBKDF2' : 'HKDF', false, ['deriveKey']);
   const params =
     kdf === 'pbkdf2-sha256'
       ? { name: 'PBKDF2', hash: 'SHA-256', salt, iterations }
       : { name: 'HKDF', hash: 'SHA-256', salt, info: bytes('power-shifting recovery') };
-  return crypto.subtle.deriveKey(params, material, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  return crypto.subtle.deriveKey(params, material, { name: 'AES-GCM', length: 256 }, false, usages);
+}
+
+/** A key to encrypt with directly, derived from a passphrase (a backup's own, say). */
+export function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+  return wrappingKey(passphrase, 'pbkdf2-sha256', salt, iterations, ['encrypt', 'decrypt']);
 }
 
 /** A new data key, extractable only so that it can be wrapped; see `usable`. */

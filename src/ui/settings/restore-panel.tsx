@@ -17,19 +17,29 @@ function describe(counts: MergeCounts, noun: string, plural: string): string | n
 export function RestorePanel() {
   const [preview, setPreview] = useState<RestorePreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const chosen = useRef<File | null>(null);
 
-  const choose = async (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (!file) return;
+  const read = async (file: File, secret?: string) => {
     setBusy(true);
     try {
-      setPreview(await previewRestore(file));
+      setPreview(await previewRestore(file, secret));
     } catch (problem) {
       setPreview({ ok: false, message: (problem as Error).message });
     } finally {
       setBusy(false);
     }
+  };
+  const choose = (event: Event) => {
+    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+    chosen.current = file ?? null;
+    setPassphrase('');
+    if (file) void read(file);
+  };
+  const open = (event: Event) => {
+    event.preventDefault();
+    if (chosen.current) void read(chosen.current, passphrase);
   };
 
   const apply = async () => {
@@ -70,9 +80,22 @@ export function RestorePanel() {
         <label class="field__label" for="restore-file">
           Choose a backup file
         </label>
-        <input id="restore-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void choose(e)} disabled={busy} />
+        <input id="restore-file" ref={input} type="file" accept=".json,application/json" onChange={choose} disabled={busy} />
       </div>
       <ErrorMessage message={preview && !preview.ok ? preview.message : null} />
+      {preview && !preview.ok && preview.needsPassphrase && (
+        <form class="field" onSubmit={open}>
+          <label class="field__label" for="restore-passphrase">
+            The backup’s passphrase
+          </label>
+          <input id="restore-passphrase" type="password" autocomplete="off" value={passphrase} onInput={(e) => setPassphrase((e.currentTarget as HTMLInputElement).value)} />
+          <div class="panel__actions">
+            <button type="submit" class="button button--primary" disabled={busy}>
+              Open the backup
+            </button>
+          </div>
+        </form>
+      )}
       {preview?.ok && (
         <div class="notice restore-preview" role="status" data-testid="restore-preview">
           <div>
@@ -87,6 +110,7 @@ export function RestorePanel() {
                 : ''}
               .
             </p>
+            <p>{preview.encrypted ? 'It is encrypted, and opened with its passphrase.' : 'It is not encrypted: anyone who has the file can read it.'}</p>
             <p>{changes.length ? `Importing it will ${changes.join(', ')}.` : 'You already have everything in it: importing changes nothing.'}</p>
           </div>
           <div class="panel__actions">
