@@ -97,3 +97,39 @@ test('an encrypted backup holds none of the words, and restoring it on another d
     await other.close();
   }
 });
+
+test('in presenter view the lock comes by itself after the idle time, and with L, and the wall shows nothing but the card', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await page.goto('/#/logbook/new');
+  await appReady(page);
+  await page.getByLabel('Which community are you working with?').fill('Chorlton Quokka circle');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  await setLock(page);
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+  await page.getByLabel('Lock by itself after').selectOption('5');
+
+  await page.goto('/#/present');
+  await page.keyboard.press('ArrowRight');
+  const card = page.locator('.presenter article.card');
+  await expect(card).toBeVisible();
+  await page.clock.fastForward('06:00');
+  // Locked: the wall keeps its card, and asks nothing and shows nothing of the logbook.
+  await expect(page.getByRole('heading', { name: 'The logbook is locked' })).toHaveCount(0);
+  await expect(card).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Quokka');
+  await page.keyboard.press('Escape');
+  await page.goto('/#/logbook');
+  await expect(page.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
+
+  // L locks at once from the wall.
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByTestId('entry-summary')).toContainText('Chorlton Quokka circle');
+  await page.goto('/#/present');
+  await expect(card).toBeVisible();
+  await page.keyboard.press('l');
+  await page.goto('/#/logbook');
+  await expect(page.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
+});
