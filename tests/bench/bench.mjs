@@ -326,6 +326,55 @@ for (const size of SIZES) {
     }
     r[key] = stats(times);
   }
+
+  // The same logbook locked: encrypting it all, then unlocking after a reload (the passphrase's
+  // PBKDF2, the first page opened) and searching over records opened in memory.
+  const passphrase = 'bench lock passphrase';
+  await page.goto(`${BASE}/#/settings`);
+  const lockPanel = page.getByRole('region', { name: 'Lock the logbook' });
+  await lockPanel.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await lockPanel.getByLabel('The same passphrase again').fill(passphrase);
+  await lockPanel.getByLabel(/I understand/).check();
+  t = Date.now();
+  await lockPanel.getByRole('button', { name: 'Set the lock' }).click();
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+  await page.getByTestId('lock-progress').waitFor({ state: 'detached', timeout: 600_000 });
+  r.lockRewrite = Date.now() - t;
+  const unlocks = [];
+  const lockedReady = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${BASE}/#/logbook`);
+    await page.reload();
+    await page.getByLabel('Passphrase').fill(passphrase);
+    t = Date.now();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.waitForSelector('[data-testid="entry-summary"]', { timeout: 300_000 });
+    unlocks.push(Date.now() - t);
+    await page.waitForFunction(() => /^\d+ entr/.test(document.querySelector('.logbook__count')?.textContent ?? ''), null, { timeout: 300_000 });
+    lockedReady.push(Date.now() - t);
+  }
+  r.unlock = stats(unlocks);
+  r.lockedSearchReady = stats(lockedReady);
+  await cdp.send('HeapProfiler.collectGarbage');
+  r.lockedHeapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+  await page.evaluate(() => {
+    window.__keys = [];
+    const input = document.querySelector('input[type="search"]');
+    let began = 0;
+    input.addEventListener('input', () => (began = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!began) return;
+      const b = began;
+      began = 0;
+      requestAnimationFrame(() => window.__keys.push(performance.now() - b));
+    }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator('input[type="search"]').click();
+  for (let i = 0; i < query.length; i++) {
+    await page.keyboard.type(query[i]);
+    await page.waitForFunction((n) => window.__keys.length > n, i, { timeout: 60_000 });
+  }
+  r.lockedSearchKeystroke = stats(await page.evaluate(() => window.__keys));
   await context.close();
 
   // The app's own backup of this logbook restores into an empty one (a file too big to restore
@@ -360,6 +409,7 @@ if (big) {
   budget('50k: import', big.import.median / 1000, 10, 's');
   budget('50k: Logbook first page', big.openLogbook.median, 200, 'ms');
   budget('50k: search per keystroke', big.searchKeystroke.median, 50, 'ms');
+  budget('50k locked: search per keystroke', big.lockedSearchKeystroke.median, 50, 'ms');
   budget('50k: CSV export', big.csv.median / 1000, 2, 's');
   budget('50k: JS heap after opening the logbook', big.heapMB, 100, 'MB');
 }
@@ -386,6 +436,8 @@ for (const [size, r] of Object.entries(results.logbook)) {
   lines.push(`  import ${s(r.import, 0)} ms; open Logbook ${s(r.openLogbook)} ms; open Actions ${s(r.openActions)} ms; filter by capability ${s(r.filter)} ms`);
   lines.push(`  search and filters ready ${fmt(r.searchReadyMs / 1000, 2)} s after the first page; search per keystroke ${s(r.searchKeystroke)} ms; heap ${fmt(r.heapMB)} MB`);
   lines.push(`  export CSV ${s(r.csv, 0)} ms (${r.csvVia}), Markdown ${s(r.markdown, 0)} ms (${r.markdownVia}), JSON backup ${s(r.backup, 0)} ms (${r.backupVia})`);
+  lines.push(`  storage unlocked vs locked: search ready ${fmt(r.searchReadyMs, 0)} vs ${s(r.lockedSearchReady, 0)} ms; search per keystroke ${s(r.searchKeystroke)} vs ${s(r.lockedSearchKeystroke)} ms; heap ${fmt(r.heapMB)} vs ${fmt(r.lockedHeapMB)} MB`);
+  lines.push(`  lock: encrypting it all ${fmt(r.lockRewrite / 1000, 1)} s; unlock to first page ${s(r.unlock, 0)} ms`);
   lines.push(`  restore of the app's own ${fmt(r.ownBackupMB, 0)} MB backup into an empty logbook: ${r.ownBackupRestore === null ? 'REFUSED' : `${r.ownBackupRestore} ms`}`);
 }
 lines.push('', 'Budgets');
