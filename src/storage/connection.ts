@@ -136,6 +136,9 @@ export function connect(name: string, options: OpenOptions) {
   async function guardedWrite<T>(work: () => Promise<T>, ownDevice: boolean): Promise<T> {
     if (stopped) throw stopped;
     try {
+      // Read again for every write: another tab may have set the lock, or begun turning it off,
+      // since; a write must not be plain behind a rewrite that is sealing, nor sealed behind one opening.
+      lockKnown = undefined;
       await lockState();
       if (!sealer.sealWrites) return await prepared(work);
       if (ownDevice) await deviceId();

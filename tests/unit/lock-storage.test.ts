@@ -203,3 +203,16 @@ describe('exports under a lock', () => {
     expect(await csv()).toBe(plain);
   });
 });
+
+describe('two tabs', () => {
+  it('a tab that opened before the lock was set in another encrypts its next write', async () => {
+    const other = open();
+    await other.entries.save({ ...emptyDraft(), reflection: 'before' });
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    // The other tab is not told; its write must still not be plain.
+    await expect(other.entries.save({ ...emptyDraft(), reflection: 'Written in the other tab' })).rejects.toMatchObject({ kind: 'locked' });
+    expect(JSON.stringify(await rawRecords())).not.toContain('Written in the other tab');
+    other.close();
+  });
+});
