@@ -111,6 +111,7 @@ export function ActionItem({ action, entry, overdue }: { action: ActionRecord; e
       ) : completing ? (
         <form
           class="action-item__complete"
+          autocomplete="off"
           onSubmit={(e) => {
             e.preventDefault();
             void save('done', followUp);

@@ -287,7 +287,8 @@ export function EntryFormScreen(props: Props) {
           Part of a session: <a href={paths.session(draft.sessionId)}>open the session</a>.
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      {/* autocomplete off: the browser then keeps no copy of the words in its session-restore file. */}
+      <form onSubmit={submit} noValidate autocomplete="off">
         {!draft.card && (
           <Field label="Capability (optional)" hint="Link this note to one of the capabilities.">
             {({ id, describedBy }) => (

@@ -78,6 +78,7 @@ export function FollowUpDraftScreen({ draftKey }: { draftKey: string }) {
         {state.action ? 'The action is still open.' : 'That action is no longer open (it was done, dropped or deleted elsewhere), so this can be kept as a note instead.'}
       </p>
       <form
+        autocomplete="off"
         onSubmit={(e) => {
           e.preventDefault();
           if (state.action) void finish(() => updateAction(state.action!, 'done', followUp, state.base), 'Action marked done.');
