@@ -4,7 +4,7 @@
  * that was not, and a backup can still be made.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statfsSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
@@ -109,7 +109,17 @@ test('a device that fills up: the app says so, stops writing, still makes a back
   await expect(page.locator('.form-error')).toContainText('Not saved');
   await expect(page.getByText('Saved to your logbook.')).toHaveCount(0);
 
-  // A backup can still be made, from the message itself.
+  // With no space at all, not even the logbook can be opened: the message says to free some first,
+  // and no download is begun.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const filler = fill(disk, 0);
+  await banner.getByRole('button', { name: 'Save a backup now' }).click();
+  await expect(banner.getByRole('status')).toContainText('this device has no space left, not even to read the logbook. Free up some space');
+  expect(downloads).toEqual([]);
+
+  // A little space freed, a backup can be made from the message itself, though writing stays stopped.
+  truncateSync(filler, Math.max(0, statSync(filler).size - 8 * 1024 * 1024));
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 20_000 }).catch(async (error: Error) => {
       throw new Error(`${error.message}\nThe banner said: ${await banner.innerText()}\n${free(disk)} bytes free`);
@@ -122,6 +132,10 @@ test('a device that fills up: the app says so, stops writing, still makes a back
     return Buffer.concat(chunks).toString('utf8');
   })) as { data: { entries: { notes: string; deleted: number }[] } };
   expect(backup.data.entries.filter((e) => e.deleted === 0)).toHaveLength(saved);
+  await expect(banner.getByRole('status')).toContainText('Backup saved.');
+  await page.getByLabel('Notes').pressSequentially(' still', { delay: 20 });
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page.locator('.form-error')).toContainText('Not saved');
 
   // Space is freed and the browser started again: every entry saved before is still there.
   await quit(running);

@@ -6,21 +6,34 @@ import { paths } from '../routing/routes';
 /** A toast goes after a few seconds, but not while the pointer or the keyboard is on it (WCAG 2.2.1). */
 const TOAST_MS = 5000;
 
+const BACKUP_STATUS = {
+  idle: '',
+  making: '',
+  done: 'Backup saved. Keep the file somewhere other than this device.',
+  'no-room':
+    'The backup could not be made: this device has no space left, not even to read the logbook. Free up some space (delete files or apps you no longer need), then press Save a backup now again. Everything saved before is still on the device.',
+  failed: 'The backup could not be made. Please try again.',
+};
+
 /** Saves a backup from wherever a problem is shown: it still works when saving does not. */
 function BackupNow() {
-  const [state, setState] = useState<'idle' | 'making' | 'done' | 'failed'>('idle');
+  const [state, setState] = useState<'idle' | 'making' | 'done' | 'no-room' | 'failed'>('idle');
   const run = async () => {
     if (state === 'making') return;
     setState('making');
     try {
       const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
+      // Read something first: when the logbook cannot be read, no download is begun only to fail.
+      await exports.backupStatus();
       const outcome = await saveExport(exports.backupFile());
       if (outcome === 'cancelled') return setState('idle');
       // Remembering when is a write, and writing may be what failed: the backup itself is made.
       await exports.noteBackupMade().catch(() => undefined);
       setState('done');
-    } catch {
-      setState('failed');
+    } catch (error) {
+      // With no space left at all the browser cannot even open the logbook to read it; a
+      // download would have nowhere to go either. Freeing a little space is enough.
+      setState((error as { kind?: unknown }).kind === 'full' ? 'no-room' : 'failed');
     }
   };
   return (
@@ -29,7 +42,7 @@ function BackupNow() {
         {state === 'making' ? 'Making the backup…' : 'Save a backup now'}
       </button>
       <span role="status" class="banner__status">
-        {state === 'done' ? 'Backup saved. Keep the file somewhere other than this device.' : state === 'failed' ? 'The backup could not be made.' : ''}
+        {BACKUP_STATUS[state]}
       </span>
     </>
   );
