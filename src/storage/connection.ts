@@ -61,9 +61,6 @@ export function connect(name: string, options: OpenOptions) {
 
   async function read<T>(work: () => Promise<T>): Promise<T> {
     try {
-      // Dexie remembers a failed open (a disk with no space left) and refuses from then on; once
-      // space has been freed, a read (a backup, say) opens the logbook again.
-      if (db.hasFailed() && !closedByNewerVersion) await db.open();
       return await work();
     } catch (error) {
       throw problemOf(error);

@@ -11,7 +11,7 @@ const BACKUP_STATUS = {
   making: '',
   done: 'Backup saved. Keep the file somewhere other than this device.',
   'no-room':
-    'The backup could not be made: this device has no space left, not even to read the logbook. Free up some space (delete files or apps you no longer need), then press Save a backup now again. Everything saved before is still on the device.',
+    'The backup could not be made: with no space left on this device, the browser cannot even read the logbook. Everything saved before is still on the device. Free up some space (delete files or apps you no longer need), then close the browser completely and open the app again, and save a backup then.',
   failed: 'The backup could not be made. Please try again.',
 };
 
@@ -31,8 +31,9 @@ function BackupNow() {
       await exports.noteBackupMade().catch(() => undefined);
       setState('done');
     } catch (error) {
-      // With no space left at all the browser cannot even open the logbook to read it; a
-      // download would have nowhere to go either. Freeing a little space is enough.
+      // With no space left the browser may close the logbook and refuse to open it again. It is
+      // not reopened in this session: after such a failure Chromium has been seen to open an
+      // empty store in its place. A fresh start of the browser, with some space, reads it again.
       setState((error as { kind?: unknown }).kind === 'full' ? 'no-room' : 'failed');
     }
   };
