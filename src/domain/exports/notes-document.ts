@@ -4,7 +4,7 @@
  * screen and to paper (ui/documents). Blocks say what a piece of the notes is, not how it looks.
  * Every user-written string stays plain text; each renderer escapes it for its format.
  */
-import { deckById } from '../catalog';
+import { deckSummary } from '../catalog';
 import { formatDate, formatInstantDay, localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
 import { reflectionParts } from '../logbook/templates';
@@ -197,7 +197,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
     blocks.push({ type: 'text', text: session.notes });
   }
-  const decks = [...new Set(session.cards.map((c) => deckById(c.deckId).title))];
+  const decks = [...new Set(session.cards.map((c) => deckSummary(c.deckId)?.title ?? c.deckId))];
   return { title, ...(decks.length ? { deck: decks.join(', ') } : {}), date: session.date, ...(now ? { madeAt: now.toISOString() } : {}), blocks };
 }
 

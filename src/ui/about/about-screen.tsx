@@ -1,10 +1,12 @@
-import { deckById } from '../../domain/catalog';
+import { DeckLoading } from '../cards/deck-loading';
+import { useDeck } from '../cards/use-deck';
 import { useDealStore } from '../../state/deal-store';
 import { InstallHelp, runsInstalled } from '../install/install-help';
 import { paths } from '../routing/routes';
 
 export function AboutScreen() {
-  const deck = deckById(useDealStore((s) => s.deckId));
+  const { deck, status } = useDeck(useDealStore((s) => s.deckId));
+  if (!deck) return <DeckLoading status={status} />;
   const { about } = deck;
   return (
     <section class="screen prose" aria-labelledby="about-title">

@@ -1,11 +1,17 @@
 import { capabilityByNumber } from '../../domain/cards';
-import { deckById } from '../../domain/catalog';
+import type { Deck } from '../../content/schema';
 import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
+import { DeckLoading } from '../cards/deck-loading';
+import { useDeck } from '../cards/use-deck';
 import { paths } from '../routing/routes';
 
 export function CapabilityScreen({ number }: { number: number }) {
-  const deck = deckById(useDealStore((s) => s.deckId));
+  const { deck, status } = useDeck(useDealStore((s) => s.deckId));
+  return deck ? <Section deck={deck} number={number} /> : <DeckLoading status={status} />;
+}
+
+function Section({ deck, number }: { deck: Deck; number: number }) {
   const capability = capabilityByNumber(deck, number);
   if (!capability) {
     return (
