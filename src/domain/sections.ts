@@ -6,9 +6,12 @@ export function sectionLabel(sectionName: string, number: number): string {
   return `${sectionName} ${number}`;
 }
 
+/** "Capabilities", "Themes", "Question areas". */
+export function sectionsPlural(sectionName: string): string {
+  return /[^aeiou]y$/i.test(sectionName) ? `${sectionName.slice(0, -1)}ies` : `${sectionName}s`;
+}
+
 /** "10 capabilities", "1 theme", "4 question areas". */
 export function countOfSections(sectionName: string, count: number): string {
-  const word = sectionName.toLowerCase();
-  if (count === 1) return `1 ${word}`;
-  return `${count} ${/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+  return `${count} ${(count === 1 ? sectionName : sectionsPlural(sectionName)).toLowerCase()}`;
 }

@@ -4,6 +4,8 @@ import { selectCards } from '../../domain/selection';
 import { useRecordCard } from '../sessions/use-record-card';
 import type { Deck } from '../../content/schema';
 import { deckCards } from '../../domain/catalog';
+import { hasGroup } from '../../domain/cards';
+import { sectionLabel } from '../../domain/sections';
 import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { CardBack } from '../cards/card-back';
@@ -134,8 +136,10 @@ function DealTable({ deck, cardId, both = false }: Props & { deck: Deck }) {
           aria-expanded={choosing}
           aria-controls="selection-panel"
           onClick={() => setChoosing(!choosing)}
+          aria-label="Choose cards"
         >
-          Choose cards
+          <span class="for-wide">Choose cards</span>
+          <span class="for-narrow">Choose</span>
         </button>
       </div>
       {choosing && (
@@ -185,7 +189,7 @@ function DealTable({ deck, cardId, both = false }: Props & { deck: Deck }) {
         </button>
         {card && (
           <button type="button" class="button" aria-pressed={both} onClick={toggleBoth}>
-            Show both groups
+            {deck.groups.length > 1 ? 'Show both groups' : `Show the whole ${deck.sectionName.toLowerCase()}`}
           </button>
         )}
         {card && (
@@ -200,7 +204,9 @@ function DealTable({ deck, cardId, both = false }: Props & { deck: Deck }) {
         )}
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {caption && card ? `${caption}: capability ${card.capability.number}, for ${card.group.name.toLowerCase()}.` : ''}
+        {caption && card
+          ? `${caption}: ${sectionLabel(card.sectionName, card.capability.number).toLowerCase()}${hasGroup(card) ? `, for ${card.group.name.toLowerCase()}` : ''}.`
+          : ''}
       </p>
       <ShortcutList />
     </section>

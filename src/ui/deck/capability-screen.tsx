@@ -1,5 +1,6 @@
 import { capabilityByNumber } from '../../domain/cards';
 import type { Deck } from '../../content/schema';
+import { sectionLabel, sectionsPlural } from '../../domain/sections';
 import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { DeckLoading } from '../cards/deck-loading';
@@ -16,8 +17,10 @@ function Section({ deck, number }: { deck: Deck; number: number }) {
   if (!capability) {
     return (
       <section class="screen" aria-labelledby="cap-missing">
-        <h1 id="cap-missing">Capability not found</h1>
-        <p>This deck has capabilities 1 to {deck.capabilities.length}.</p>
+        <h1 id="cap-missing">{deck.sectionName} not found</h1>
+        <p>
+          This deck has {sectionsPlural(deck.sectionName).toLowerCase()} 1 to {deck.capabilities.length}.
+        </p>
         <p>
           <a class="button button--primary" href={paths.deck()}>
             Browse the deck
@@ -32,13 +35,13 @@ function Section({ deck, number }: { deck: Deck; number: number }) {
   return (
     <section class="screen" aria-labelledby="cap-title">
       <h1 id="cap-title" class="visually-hidden">
-        Capability {capability.number}: {capability.heading}
+        {sectionLabel(deck.sectionName, capability.number)}: {capability.heading}
       </h1>
       <CapabilitySpread deck={deck} capability={capability} />
-      <nav class="pager" aria-label="Capabilities">
+      <nav class="pager" aria-label={sectionsPlural(deck.sectionName)}>
         {before ? (
           <a class="button" href={paths.capability(before.number)}>
-            <span aria-hidden="true">←</span> Capability {before.number}
+            <span aria-hidden="true">←</span> {sectionLabel(deck.sectionName, before.number)}
           </a>
         ) : (
           <span />
@@ -48,7 +51,7 @@ function Section({ deck, number }: { deck: Deck; number: number }) {
         </a>
         {after ? (
           <a class="button" href={paths.capability(after.number)}>
-            Capability {after.number} <span aria-hidden="true">→</span>
+            {sectionLabel(deck.sectionName, after.number)} <span aria-hidden="true">→</span>
           </a>
         ) : (
           <span />
