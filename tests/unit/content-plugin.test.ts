@@ -55,6 +55,24 @@ describe('the build content plugin', () => {
     );
   });
 
+  it('fails the build over a mistake in a companion deck, naming its file and field', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-build-'));
+    cpSync(repoContent, join(root, 'content'), { recursive: true });
+    const file = join(root, 'content/decks/live-well/deck.json');
+    const deck = JSON.parse(readFileSync(file, 'utf8'));
+    deck.capabilities[2].tasks[1].titel = deck.capabilities[2].tasks[1].title;
+    delete deck.capabilities[2].tasks[1].title;
+    delete deck.capabilities[4].tasks[0].text;
+    writeFileSync(file, JSON.stringify(deck));
+    // Whichever module the app asks for first: the first screen's own deck is fine, but the build stops.
+    for (const id of ['virtual:default-deck', 'virtual:deck-index', 'virtual:deck/live-well']) {
+      expect(() => runLoad(root, id)).toThrow(
+        'The deck content is not valid:\n  content/decks/live-well/deck.json: capabilities[2].tasks[1].titel: is not a field the format knows (check the spelling)',
+      );
+    }
+    expect(() => runLoad(root)).toThrow('content/decks/live-well/deck.json: capabilities[4].tasks[0].text: is missing');
+  });
+
   it('emits the destinations as a module of their own, and the ids of the decks that have one', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
     const destinations = runLoad(root, 'virtual:destinations');
