@@ -14,6 +14,8 @@ export interface DeckSummary {
   sectionName: string;
   sections: number;
   cards: number;
+  /** A deck made in the app ("Your deck"), not one of the published decks. */
+  own?: true;
 }
 
 export function summaryOf(deck: Deck): DeckSummary {

@@ -7,7 +7,7 @@ import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
 import { DEFAULT_DECK } from '../content/decks';
-import { deckById, deckCards, deckSummary } from '../domain/catalog';
+import { deckById, deckCards } from '../domain/catalog';
 import { loadDeck } from './decks';
 import {
   createDeal,
@@ -92,11 +92,13 @@ export const useDealStore = bindStore(
         if (!saved?.deal || !saved.selection || typeof saved.deckId !== 'string' || !isDeal(saved.deal)) return current;
         const { deckId } = saved;
         if (deckById(deckId)) return { ...current, deckId, ...settled(deckId, saved.selection, saved.deal) };
-        if (!deckSummary(deckId)) return current;
-        // The chosen deck is not in the first screen's code: deal on from where it was once it loads.
+        // The chosen deck is not in the first screen's code (or was made in the app): deal on from
+        // where it was once it loads, or from the first deck if it has gone.
         void loadDeck(deckId).then((deck) => {
           const state = useDealStore.getState();
-          if (deck && state.deckId === deckId) useDealStore.setState(settled(deckId, state.selection, state.deal));
+          if (state.deckId !== deckId) return;
+          if (deck) useDealStore.setState(settled(deckId, state.selection, state.deal));
+          else useDealStore.setState({ deckId: DEFAULT_DECK.id, ...settled(DEFAULT_DECK.id, WHOLE_DECK, state.deal) });
         });
         return { ...current, deckId, selection: saved.selection, deal: saved.deal };
       },

@@ -16,15 +16,43 @@ interface DecksState {
   status: Record<string, DeckStatus>;
   /** Every deck has been asked for: a card not found now is in none of them. */
   searchedAll: boolean;
+  /** Counts changes to the decks made in the app, so screens showing them are drawn again. */
+  ownVersion: number;
 }
 
-export const useDecks = bindStore(createStore<DecksState>()(() => ({ status: {}, searchedAll: false })));
+export const useDecks = bindStore(createStore<DecksState>()(() => ({ status: {}, searchedAll: false, ownVersion: 0 })));
+
+let ownDecks: Promise<void> | undefined;
+
+/**
+ * Reads the decks made in the app, and follows them as they change. Called when they are first
+ * needed, not by the first screen: they bring the logbook's storage with them.
+ */
+export function loadOwnDecks(): Promise<void> {
+  ownDecks ??= import('./own-decks').then(
+    ({ followOwnDecks }) =>
+      new Promise<void>((resolve) => {
+        followOwnDecks(
+          () => {
+            useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1 }));
+            resolve();
+          },
+          () => resolve(),
+        );
+      }),
+    () => {
+      ownDecks = undefined;
+    },
+  );
+  return ownDecks;
+}
 
 const pending = new Map<string, Promise<Deck | undefined>>();
 
 export function deckStatus(id: string): DeckStatus {
   if (deckById(id)) return 'loaded';
-  return useDecks.getState().status[id] ?? (deckSummaries().some((d) => d.id === id) ? 'loading' : 'unknown');
+  // Until it has been looked for, an id may be a deck made in the app, read from storage.
+  return useDecks.getState().status[id] ?? 'loading';
 }
 
 const setStatus = (id: string, status: DeckStatus) => useDecks.setState((s) => ({ status: { ...s.status, [id]: status } }));
@@ -37,8 +65,12 @@ export function loadDeck(id: string): Promise<Deck | undefined> {
   if (!loading) {
     const imported = importDeck(id);
     if (!imported) {
-      setStatus(id, 'unknown');
-      return Promise.resolve(undefined);
+      // Not a published deck: perhaps one made in the app.
+      return loadOwnDecks().then(() => {
+        const own = deckById(id);
+        setStatus(id, own ? 'loaded' : 'unknown');
+        return own;
+      });
     }
     setStatus(id, 'loading');
     loading = imported.then(
@@ -61,7 +93,7 @@ export function loadDeck(id: string): Promise<Deck | undefined> {
 
 /** Loads every deck: for a card whose deck is not known (a link to a card of another deck). */
 export function loadAllDecks(): Promise<void> {
-  return Promise.all(deckSummaries().map((d) => loadDeck(d.id))).then(() => useDecks.setState({ searchedAll: true }));
+  return Promise.all([loadOwnDecks(), ...deckSummaries().map((d) => loadDeck(d.id))]).then(() => useDecks.setState({ searchedAll: true }));
 }
 
 /** A card by id, in whichever deck holds it, loading the decks if need be. */

@@ -19,6 +19,8 @@ export const CardSnapshotSchema = v.looseObject({
   sectionName: v.optional(Short),
   /** The card's heading, when it has one. */
   title: v.optional(Text),
+  /** A card of a deck made in the app ("Your card"), not a published one. */
+  own: v.optional(v.boolean('must be true or false')),
 });
 
 /** An answer to one of a reflective model's headings (see domain/logbook/templates.ts). */

@@ -1,6 +1,7 @@
 import { DECKS_WITH_DESTINATION } from '../../content/destinations';
 import type { Deck, Task } from '../../content/schema';
 import { countOfSections } from '../../domain/sections';
+import { isOwnDeck } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 import { capabilityColour } from '../cards/capability-colour';
 import { DeckLoading } from '../cards/deck-loading';
@@ -23,7 +24,8 @@ function DeckList({ deck }: { deck: Deck }) {
       <h1 id="deck-title">The deck</h1>
       <DeckChoice />
       <p class="lead">
-        <span lang={deck.language}>{deck.title}</span>: {countOfSections(deck.sectionName, deck.capabilities.length)} and{' '}
+        <span lang={deck.language}>{deck.title}</span>
+        {isOwnDeck(deck.id) && ' (your deck)'}: {countOfSections(deck.sectionName, deck.capabilities.length)} and{' '}
         {total} cards. Choose a card to show it, or a {section} to see{' '}
         {deck.groups.length > 1 ? 'both groups’ tasks side by side' : 'its cards together'}.
       </p>
@@ -38,6 +40,9 @@ function DeckList({ deck }: { deck: Deck }) {
         )}
         <a class="button" href={paths.about()}>
           About this deck
+        </a>
+        <a class="button" href={isOwnDeck(deck.id) ? paths.ownDeck(deck.id) : paths.ownDecks()}>
+          {isOwnDeck(deck.id) ? 'Change this deck' : 'Your own decks'}
         </a>
       </p>
       <ol class="deck-list" lang={deck.language}>
