@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
 import { entryDefaults } from '../domain/records/restore';
+import type { OwnDeckRecord } from '../domain/records/own-deck';
 import type { SessionRecord } from '../domain/records/session';
 import { storedEntry, type StoredEntry } from './stored-entry';
 
@@ -53,6 +54,7 @@ export class LogbookDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
+  decks!: EntityTable<OwnDeckRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
@@ -145,5 +147,7 @@ export class LogbookDB extends Dexie {
           await tx.table('meta').delete('orphanedActions');
         }
       });
+    // Version 7: decks made in the app.
+    this.version(7).stores({ decks: 'id, updatedAt, deleted' });
   }
 }

@@ -10,6 +10,7 @@ import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
 import { draftsStore } from './drafts';
 import { entriesStore } from './entries';
 import { metaStore } from './meta';
+import { ownDecksStore } from './own-decks';
 import { sessionsStore } from './sessions';
 import { toStorageProblem } from './storage-problem';
 
@@ -30,6 +31,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     name,
     entries: entriesStore(conn),
     sessions: sessionsStore(conn),
+    decks: ownDecksStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),
