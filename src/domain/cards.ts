@@ -9,14 +9,14 @@ export interface Card {
   /** A short heading printed above the text, when the card has one (companion decks). */
   title?: string;
   text: string;
+  /** What the deck calls its sections: "Capability", "Theme"… */
+  sectionName: string;
   capability: Capability;
+  /** The unnamed group (id "") for a card of a deck without groups: see hasGroup. */
   group: Group;
 }
 
-/**
- * A card of a deck without groups (a companion deck) belongs to no group. Card.group stays
- * required until the screens learn to show such cards; meanwhile they get this unnamed group.
- */
+/** A card of a deck without groups (most companion decks) is for everyone: it names no group. */
 const NO_GROUP: Group = { id: '', name: '' };
 
 export function cardsOf(deck: Deck): Card[] {
@@ -29,11 +29,17 @@ export function cardsOf(deck: Deck): Card[] {
       // Present only when the card has one: cards without a title keep exactly their old shape.
       ...(task.title === undefined ? {} : { title: task.title }),
       text: task.text,
+      sectionName: deck.sectionName,
       capability,
       // The build guarantees every task's group exists, and that only decks with groups name one.
       group: task.group === undefined ? NO_GROUP : (groups.get(task.group) ?? { id: task.group, name: task.group }),
     })),
   );
+}
+
+/** The card names a group of people it is for ("For public service leaders"). */
+export function hasGroup(card: { group: Group }): boolean {
+  return card.group.id !== '';
 }
 
 export function capabilityByNumber(deck: Deck, number: number): Capability | undefined {

@@ -6,7 +6,9 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
-import { DEFAULT_DECK, deckById, deckCards } from '../domain/catalog';
+import { DEFAULT_DECK } from '../content/decks';
+import { deckById, deckCards } from '../domain/catalog';
+import { loadDeck } from './decks';
 import {
   createDeal,
   currentCardId,
@@ -25,8 +27,11 @@ export interface DealState {
   deal: Deal;
   /** Replaces the selection and starts a fresh deal of it. */
   choose: (selection: Selection) => void;
-  /** Deals from another deck. A translation has the same card ids, so the deal carries over. */
-  chooseDeck: (deckId: string) => void;
+  /**
+   * Deals from another deck, once it has loaded (at once if it is loaded already). A translation
+   * has the same card ids, so the deal carries over.
+   */
+  chooseDeck: (deckId: string) => Promise<void>;
   /** Shows the next card (dealing a new one at the end of the history); returns its id. */
   next: () => string | undefined;
   previous: () => string | undefined;
@@ -60,12 +65,11 @@ export const useDealStore = bindStore(
           const normalised = normaliseSelection(selection, deckCards(get().deckId));
           set({ selection: normalised, deal: freshDeal(get().deckId, normalised) });
         },
-        chooseDeck: (id) => {
-          const deckId = deckById(id).id;
-          if (deckId === get().deckId) return;
-          const cards = deckCards(deckId);
-          const selection = normaliseSelection(get().selection, cards);
-          set({ deckId, selection, deal: reconcileDeal(get().deal, selectCards(cards, selection).map((c) => c.id)) });
+        chooseDeck: async (id) => {
+          if (id === get().deckId) return;
+          const deck = deckById(id) ?? (await loadDeck(id));
+          if (!deck) return;
+          set({ deckId: deck.id, ...settled(deck.id, get().selection, get().deal) });
         },
         next: () => step(nextCard),
         previous: () => step(previousCard),
@@ -86,15 +90,29 @@ export const useDealStore = bindStore(
       merge: (stored, current) => {
         const saved = stored as Partial<Pick<DealState, 'deckId' | 'selection' | 'deal'>> | undefined;
         if (!saved?.deal || !saved.selection || typeof saved.deckId !== 'string' || !isDeal(saved.deal)) return current;
-        const deckId = deckById(saved.deckId).id;
-        const selection = normaliseSelection(saved.selection, deckCards(deckId));
-        const ids = selectCards(deckCards(deckId), selection).map((c) => c.id);
-        return { ...current, deckId, selection, deal: reconcileDeal(saved.deal, ids) };
+        const { deckId } = saved;
+        if (deckById(deckId)) return { ...current, deckId, ...settled(deckId, saved.selection, saved.deal) };
+        // The chosen deck is not in the first screen's code (or was made in the app): deal on from
+        // where it was once it loads, or from the first deck if it has gone.
+        void loadDeck(deckId).then((deck) => {
+          const state = useDealStore.getState();
+          if (state.deckId !== deckId) return;
+          if (deck) useDealStore.setState(settled(deckId, state.selection, state.deal));
+          else useDealStore.setState({ deckId: DEFAULT_DECK.id, ...settled(DEFAULT_DECK.id, WHOLE_DECK, state.deal) });
+        });
+        return { ...current, deckId, selection: saved.selection, deal: saved.deal };
       },
     },
   ),
   ),
 );
+
+/** The selection and deal made to fit a (loaded) deck's cards. */
+function settled(deckId: string, selection: Selection, deal: Deal): Pick<DealState, 'selection' | 'deal'> {
+  const cards = deckCards(deckId);
+  const fitted = normaliseSelection(selection, cards);
+  return { selection: fitted, deal: reconcileDeal(deal, selectCards(cards, fitted).map((c) => c.id)) };
+}
 
 function isDeal(value: unknown): value is Deal {
   const deal = value as Deal;

@@ -38,6 +38,9 @@ export async function checkSpace(force = false): Promise<void> {
 
 /** Remembers how many entries the logbook held, to notice if it is ever found empty. */
 export function noteEntryCount(count: number): void {
+  // Entries written or restored: the logbook is no longer the empty one the warning was about.
+  const notices = useNotices.getState();
+  if (count > 0 && notices.warning?.kind === 'vanished') notices.showWarning(null);
   try {
     browserStorage().setItem(SEEN_KEY, String(count));
   } catch {

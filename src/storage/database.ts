@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
 import { entryDefaults } from '../domain/records/restore';
+import type { OwnDeckRecord } from '../domain/records/own-deck';
 import type { SessionRecord } from '../domain/records/session';
 import { storedEntry, type StoredEntry } from './stored-entry';
 
@@ -59,6 +60,7 @@ export class LogbookDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
+  decks!: EntityTable<OwnDeckRecord, 'id'>;
   keyring!: EntityTable<KeyringRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
@@ -152,7 +154,9 @@ export class LogbookDB extends Dexie {
           await tx.table('meta').delete('orphanedActions');
         }
       });
-    // Version 7: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
-    this.version(7).stores({ keyring: 'id' });
+    // Version 7: decks made in the app.
+    this.version(7).stores({ decks: 'id, updatedAt, deleted' });
+    // Version 8: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
+    this.version(8).stores({ keyring: 'id' });
   }
 }

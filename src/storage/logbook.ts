@@ -15,6 +15,7 @@ import { draftsStore } from './drafts';
 import { entriesStore } from './entries';
 import { keyringStore } from './keyring';
 import { metaStore } from './meta';
+import { ownDecksStore } from './own-decks';
 import { sessionsStore } from './sessions';
 import { toStorageProblem } from './storage-problem';
 
@@ -37,6 +38,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     name,
     entries,
     sessions: sessionsStore(conn),
+    decks: ownDecksStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),

@@ -56,10 +56,11 @@ export function kindOf(error: unknown): StorageProblemKind {
   if (names.includes('QuotaExceededError') || /IOError|Failed to write|No space|disk full/i.test(messages)) return 'full';
   if (names.includes('MissingAPIError') || names.includes('SecurityError')) return 'unavailable';
   if (names.includes('VersionChangeError') || names.includes('VersionError')) return 'version';
-  if (names[0] === 'DatabaseClosedError') return 'version';
   if (names[0] === 'OpenFailedError' && names.includes('InvalidStateError')) return 'unavailable';
-  // An UnknownError from IndexedDB means the browser could not use its files: a full or damaged disk.
-  if (names.includes('UnknownError')) return 'full';
+  // An UnknownError from IndexedDB means the browser could not use its files: a full or damaged
+  // disk, also when Dexie reports it as the reason the database is closed.
+  if (names.includes('UnknownError') || /Internal error opening backing store/i.test(messages)) return 'full';
+  if (names[0] === 'DatabaseClosedError') return 'version';
   return 'unknown';
 }
 

@@ -105,6 +105,27 @@ describe('what the app costs to download', () => {
     expect(holding[0]).not.toMatch(/print/);
   });
 
+  it('carries only the first deck in the first screen: every other deck is a chunk of its own, loaded when used and precached', () => {
+    const shell = read('app.html');
+    const firstScreen = [...shell.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => read(m[1]!)).join('\n');
+    const decks = readdirSync(content).map(
+      (folder) => JSON.parse(readFileSync(`${content}${folder}/deck.json`, 'utf8')) as { id: string; kind?: string; capabilities: { tasks: { text: string }[] }[] },
+    );
+    const others = decks.filter((d) => d.id !== 'power-shifting');
+    expect(others.length).toBeGreaterThanOrEqual(3);
+    expect(firstScreen).toContain(decks.find((d) => d.id === 'power-shifting')!.capabilities[0]!.tasks[0]!.text);
+    for (const deck of others) {
+      // Its title is in the index, so it can be chosen; none of its cards' words are.
+      // (Short texts, like "Listen", could be anything in minified code: the test needs whole sentences.)
+      const sentences = deck.capabilities.flatMap((c) => c.tasks).filter((t) => t.text.length > 30);
+      expect(sentences.length, deck.id).toBeGreaterThan(0);
+      for (const task of sentences) expect(firstScreen.includes(JSON.stringify(task.text).slice(1, -1)), `${deck.id}: ${task.text}`).toBe(false);
+      const holding = precached.filter((u) => u.endsWith('.js') && read(u).includes(`${deck.id}-`) && read(u).includes(JSON.stringify(deck.capabilities[0]!.tasks[0]!.text).slice(1, -1)));
+      expect(holding, deck.id).toHaveLength(1);
+      expect(holding[0], deck.id).toContain(deck.id);
+    }
+  });
+
   it('leaves out the code that made the first screen at build time, which no page loads', () => {
     for (const file of Object.keys(sizes.all.files)) expect(read(file)).not.toContain('renderToString');
     expect(precached.some((url) => /prerender/.test(url))).toBe(false);

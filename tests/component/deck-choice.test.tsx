@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import deckJson from '../../content/decks/power-shifting/deck.json';
 import type { Deck } from '../../src/content/schema';
+import { summaryOf } from '../../src/content/deck-summary';
 import { useDealStore } from '../../src/state/deal-store';
 import { App } from '../../src/ui/shell/app';
 import { DeckPanel } from '../../src/ui/settings/deck-panel';
@@ -25,7 +26,8 @@ vi.mock('../../src/content/decks', async () => {
       tasks: c.tasks.map((t) => ({ ...t, text: cy(t.text) })),
     })),
   };
-  return { DECKS: [original, welsh] };
+  // The translation, like every deck but the first, arrives when it is first chosen.
+  return { DEFAULT_DECK: original, DECK_INDEX: [summaryOf(original), summaryOf(welsh)], importDeck: (id: string) => (id === welsh.id ? Promise.resolve(welsh) : undefined) };
 });
 
 describe('choosing a deck', () => {
@@ -40,13 +42,14 @@ describe('choosing a deck', () => {
     const cardId = location.hash;
     render(<DeckPanel />);
     fireEvent.click(screen.getByRole('radio', { name: /^CY Power Shifting Card Deck \(Welsh\)$/ }));
-    expect(useDealStore.getState().deckId).toBe('power-shifting-cy');
+    await waitFor(() => expect(useDealStore.getState().deckId).toBe('power-shifting-cy'));
     const translated = document.querySelector('article.card .card__task')!;
     expect(translated.textContent).toBe(`CY ${english}`);
     expect(translated.getAttribute('lang')).toBe('cy');
     expect(location.hash).toBe(cardId);
     expect(screen.getByText('Card 1 of 49', { selector: '.card__caption' })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /^Power Shifting Card Deck/ }));
+    await waitFor(() => expect(useDealStore.getState().deckId).toBe('power-shifting'));
     expect(document.querySelector('article.card .card__task')!.textContent).toBe(english);
   });
 });

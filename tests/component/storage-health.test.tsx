@@ -48,6 +48,9 @@ describe('warnings before storage fails', () => {
     checkNotVanished(3);
     checkNotVanished(0);
     expect(useNotices.getState().warning?.message).toContain('it held 3 entries');
+    // Entries restored or written: the warning goes without being dismissed.
+    noteEntryCount(3);
+    await waitFor(() => expect(screen.queryByTestId('warning-banner')).toBeNull());
   });
 });
 

@@ -130,6 +130,8 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test('the deck and the button that deals it fit on the screen, and every card leaves Next in view', async ({ page }) => {
+    // Every one of the 49 cards is dealt and measured: on a busy machine that takes a while.
+    test.setTimeout(120_000);
     const deal = page.getByRole('button', { name: 'Deal a card' });
     await expect(deal).toBeInViewport({ ratio: 1 });
     await expect(page.getByTestId('card-back')).toContainText('Tap Deal a card to start.');

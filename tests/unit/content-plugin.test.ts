@@ -7,7 +7,7 @@ import { contentPlugin } from '../../src/build/content-plugin';
 
 const repoContent = fileURLToPath(new URL('../../content', import.meta.url));
 
-function runLoad(root: string, id = 'virtual:decks'): string {
+function runLoad(root: string, id = 'virtual:default-deck'): string {
   const plugin = contentPlugin(root);
   const context = {
     error(message: string): never {
@@ -20,11 +20,27 @@ function runLoad(root: string, id = 'virtual:decks'): string {
 }
 
 describe('the build content plugin', () => {
-  it('emits the validated decks as a module', () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const code = runLoad(root.replace(/\/$/, ''));
-    expect(code.startsWith('export default [')).toBe(true);
+  it('emits the first deck as a module, and only a summary of the others for the first screen', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+    const code = runLoad(root);
+    expect(code.startsWith('export default {')).toBe(true);
     expect(code).toContain('cap-10-community-2');
+    expect(code).not.toContain('live-well');
+    const index = runLoad(root, 'virtual:deck-index');
+    expect(index).toContain('"id":"live-well","title":"Live Well Leadership Collaborative"');
+    expect(index).toContain('"sectionName":"Theme","sections":8,"cards":31');
+    expect(index).not.toContain('live-well-1-model-optimism');
+  });
+
+  it('emits each other deck as a module of its own, imported only by the loaders', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+    expect(runLoad(root, 'virtual:deck-loaders')).toBe(
+      'export default {"engagement": () => import("virtual:deck/engagement"), "live-well": () => import("virtual:deck/live-well"), "our-manchester": () => import("virtual:deck/our-manchester")};',
+    );
+    const liveWell = runLoad(root, 'virtual:deck/live-well');
+    expect(liveWell).toContain('live-well-1-model-optimism');
+    expect(liveWell).not.toContain('cap-10-community-2');
+    expect(() => runLoad(root, 'virtual:deck/no-such-deck')).toThrow('There is no deck "no-such-deck" in the content.');
   });
 
   it('fails the build with a message naming the file and the field', () => {
@@ -37,6 +53,24 @@ describe('the build content plugin', () => {
     expect(() => runLoad(root)).toThrow(
       'The deck content is not valid:\n  content/decks/power-shifting/deck.json: capabilities[6].framing: is missing',
     );
+  });
+
+  it('fails the build over a mistake in a companion deck, naming its file and field', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ps-build-'));
+    cpSync(repoContent, join(root, 'content'), { recursive: true });
+    const file = join(root, 'content/decks/live-well/deck.json');
+    const deck = JSON.parse(readFileSync(file, 'utf8'));
+    deck.capabilities[2].tasks[1].titel = deck.capabilities[2].tasks[1].title;
+    delete deck.capabilities[2].tasks[1].title;
+    delete deck.capabilities[4].tasks[0].text;
+    writeFileSync(file, JSON.stringify(deck));
+    // Whichever module the app asks for first: the first screen's own deck is fine, but the build stops.
+    for (const id of ['virtual:default-deck', 'virtual:deck-index', 'virtual:deck/live-well']) {
+      expect(() => runLoad(root, id)).toThrow(
+        'The deck content is not valid:\n  content/decks/live-well/deck.json: capabilities[2].tasks[1].titel: is not a field the format knows (check the spelling)',
+      );
+    }
+    expect(() => runLoad(root)).toThrow('content/decks/live-well/deck.json: capabilities[4].tasks[0].text: is missing');
   });
 
   it('emits the destinations as a module of their own, and the ids of the decks that have one', () => {

@@ -45,6 +45,29 @@ function privateBundle(): SessionBundle {
   };
 }
 
+describe('notes of a session with a companion deck’s cards', () => {
+  it('name each card’s section as its deck does, with its title, and no group for a card that is for everyone', () => {
+    const bundle = privateBundle();
+    const theme = {
+      deckId: 'live-well',
+      cardId: 'live-well-1-model-optimism',
+      capabilityNumber: 1,
+      capabilityHeading: 'Leadership across place',
+      groupId: '',
+      groupName: '',
+      sectionName: 'Theme',
+      title: 'Model optimism',
+      text: 'Leaders stay hopeful.',
+    };
+    const text = toPlainText(sessionNotes({ ...bundle, cards: [{ cardId: theme.cardId, card: theme }] }, ALL_NOTES, NOW));
+    expect(text).toContain('1. Theme 1: Leadership across place: Model optimism: Leaders stay hopeful.\n');
+    expect(text).not.toContain('Capability 1: Leadership');
+    expect(text).not.toContain('(for ');
+    const dealt = { ...bundle.session, cards: [{ ...bundle.session.cards[0]!, deckId: 'live-well', cardId: theme.cardId }] };
+    expect(sessionNotes({ ...bundle, session: dealt, cards: [{ cardId: theme.cardId, card: theme }] }, ALL_NOTES, NOW).deck).toBe('Live Well Leadership Collaborative');
+  });
+});
+
 describe('notes as HTML for the clipboard', () => {
   const ALLOWED = /<(?!\/?(?:h[1-4]|p|ul|ol|li|strong|em|br)>)/;
 

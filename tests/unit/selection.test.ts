@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cardsOf } from '../../src/domain/cards';
 import { normaliseSelection, selectCards, WHOLE_DECK } from '../../src/domain/selection';
-import { DECKS } from '../../src/content/decks';
+import { DEFAULT_DECK } from '../../src/content/decks';
 
-const cards = cardsOf(DECKS[0]!);
+const cards = cardsOf(DEFAULT_DECK);
 
 describe('selection', () => {
   it('selects the whole deck by default', () => {

@@ -15,6 +15,8 @@ describe('storage problems', () => {
     // …and when it then cannot open them.
     expect(kindOf(new Dexie.OpenFailedError('open failed', domError('UnknownError')))).toBe('full');
     expect(kindOf(new Dexie.UnknownError('Internal error opening backing store'))).toBe('full');
+    // …and, once that open has failed, whenever the closed database is used again.
+    expect(kindOf(new Dexie.DatabaseClosedError(new Dexie.OpenFailedError('open failed', domError('UnknownError'))))).toBe('full');
   });
 
   it('recognises IndexedDB being unavailable', () => {

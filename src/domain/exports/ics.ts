@@ -6,6 +6,7 @@ import { nextDay } from '../dates';
 import { isOpen } from '../logbook/filters';
 import type { ActionRecord } from '../records/action';
 import type { EntryRecord } from '../records/entry';
+import { snapshotSection, snapshotWords } from '../logbook/card-snapshot';
 
 export function icsText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
@@ -53,7 +54,7 @@ export function actionsIcs(items: readonly { action: ActionRecord; entry?: Entry
     if (!action.due || !isOpen(action)) continue;
     const description = [
       action.owner ? `Who: ${action.owner}` : '',
-      entry?.card ? `Card: ${entry.card.text} (capability ${entry.card.capabilityNumber})` : '',
+      entry?.card ? `Card: ${snapshotWords(entry.card)} (${snapshotSection(entry.card).toLowerCase()})` : '',
       entry?.community ? `Community: ${entry.community}` : '',
     ]
       .filter(Boolean)

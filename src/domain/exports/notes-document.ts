@@ -4,11 +4,12 @@
  * screen and to paper (ui/documents). Blocks say what a piece of the notes is, not how it looks.
  * Every user-written string stays plain text; each renderer escapes it for its format.
  */
-import { deckById } from '../catalog';
+import { deckSummary } from '../catalog';
 import { formatDate, formatInstantDay, localDay } from '../dates';
 import { liveActions } from '../logbook/compose';
 import { reflectionParts } from '../logbook/templates';
 import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/action';
+import { snapshotFor, snapshotSection, snapshotWords } from '../logbook/card-snapshot';
 import { contentFields, shownValue, valueAt, type ContentField } from '../records/content-fields';
 import { EntrySchema, type CardSnapshot, type EntryRecord, type EntryWithActions } from '../records/entry';
 import { KIND_LABELS, type SessionRecord } from '../records/session';
@@ -146,7 +147,7 @@ export function sharedEntries(entries: readonly EntryWithActions[]): { shared: E
 function cardItem({ cardId, card }: SessionBundle['cards'][number], note: string | undefined): Item {
   const details = note?.trim() ? [{ label: 'Group notes', text: note }] : [];
   const base = card
-    ? { strong: `Capability ${card.capabilityNumber}: ${card.capabilityHeading}`, text: card.text, aside: `for ${card.groupName.toLowerCase()}` }
+    ? { strong: `${snapshotSection(card)}: ${card.capabilityHeading}`, text: snapshotWords(card), ...(snapshotFor(card) ? { aside: snapshotFor(card) } : {}) }
     : { text: cardId, aside: 'card no longer in the deck' };
   return { ...base, ...(details.length ? { details } : {}) };
 }
@@ -181,7 +182,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
   if (shared.length) {
     blocks.push({ type: 'heading', level: 2, text: 'Reflections and actions' });
     for (const { entry, actions } of shared) {
-      blocks.push({ type: 'heading', level: 3, text: entry.card ? entry.card.text : 'Note' });
+      blocks.push({ type: 'heading', level: 3, text: entry.card ? snapshotWords(entry.card) : 'Note' });
       blocks.push(...entryBlocks(entry, hidden));
       const live = liveActions(actions);
       if (live.length) {
@@ -197,7 +198,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
     blocks.push({ type: 'text', text: session.notes });
   }
-  const decks = [...new Set(session.cards.map((c) => deckById(c.deckId).title))];
+  const decks = [...new Set(session.cards.map((c) => deckSummary(c.deckId)?.title ?? c.deckId))];
   return { title, ...(decks.length ? { deck: decks.join(', ') } : {}), date: session.date, ...(now ? { madeAt: now.toISOString() } : {}), blocks };
 }
 
@@ -213,11 +214,12 @@ export function logbookNotes(items: readonly EntryWithActions[], now: Date): Not
       day = written;
       blocks.push({ type: 'heading', level: 2, text: formatDate(day) });
     }
-    const capability = entry.card?.capabilityNumber ?? entry.capabilityNumber;
-    const leading = capability
-      ? [{ label: 'Capability', value: `${capability}${entry.card ? `, for ${entry.card.groupName.toLowerCase()}` : ''}` }]
-      : [];
-    blocks.push({ type: 'heading', level: 3, text: entry.card ? entry.card.text : 'Note' });
+    const leading = entry.card
+      ? [{ label: entry.card.sectionName ?? 'Capability', value: [entry.card.capabilityNumber, snapshotFor(entry.card)].filter(Boolean).join(', ') }]
+      : entry.capabilityNumber
+        ? [{ label: 'Capability', value: String(entry.capabilityNumber) }]
+        : [];
+    blocks.push({ type: 'heading', level: 3, text: entry.card ? snapshotWords(entry.card) : 'Note' });
     blocks.push(...entryBlocks(entry, hidden, leading));
     const live = liveActions(actions);
     if (live.length) blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });

@@ -11,6 +11,7 @@ import { STATUS_LABELS, type ActionRecord } from '../records/action';
 import { CODE_THEME_LABELS, type EntryWithActions } from '../records/entry';
 import { PARTIES, SUPERVISION_TYPE_LABELS, type SessionRecord } from '../records/session';
 import { toMarkdown } from './markdown';
+import { snapshotSection, snapshotWords } from '../logbook/card-snapshot';
 import { sharedEntries, type Block, type Item, type NotesDocument, type SessionBundle } from './notes-document';
 
 export interface MadeBy {
@@ -68,7 +69,7 @@ function supervisionContent(bundle: SessionBundle): Block[] {
     const items = bundle.cards.map(({ cardId, card }): Item => {
       const note = session.cardNotes.find((n) => n.cardId === cardId)?.text ?? '';
       return {
-        ...(card ? { strong: `Capability ${card.capabilityNumber}: ${card.capabilityHeading}`, text: card.text } : { text: cardId }),
+        ...(card ? { strong: `${snapshotSection(card)}: ${card.capabilityHeading}`, text: snapshotWords(card) } : { text: cardId }),
         ...(note.trim() ? { details: [{ label: 'Notes', text: note }] } : {}),
       };
     });
@@ -148,7 +149,8 @@ function privateEntry(title: string): NotesDocument {
 
 /** What an entry was about, without naming anyone: the card, or that it was a note, and when. */
 function activity(item: EntryWithActions, session: SessionRecord | undefined): string {
-  const what = item.entry.card ? `Reflecting on the Power Shifting card “${item.entry.card.text}” (capability ${item.entry.card.capabilityNumber}: ${item.entry.card.capabilityHeading})` : 'A reflective note';
+  const card = item.entry.card;
+  const what = card ? `Reflecting on the card “${snapshotWords(card)}” (${snapshotSection(card).toLowerCase()}: ${card.capabilityHeading})` : 'A reflective note';
   const where = session ? ` in a ${session.kind} session` : '';
   return `${what}${where}, ${formatDate(localDay(item.entry.createdAt))}.`;
 }

@@ -11,9 +11,16 @@ export const CardSnapshotSchema = v.looseObject({
   cardId: Short,
   capabilityNumber: Count,
   capabilityHeading: Text,
+  /** Empty for a card of a deck without groups. */
   groupId: Short,
   groupName: Short,
   text: Text,
+  /** What the deck calls its sections, when not "Capability" (a companion deck's "Theme"). */
+  sectionName: v.optional(Short),
+  /** The card's heading, when it has one. */
+  title: v.optional(Text),
+  /** A card of a deck made in the app ("Your card"), not a published one. */
+  own: v.optional(v.boolean('must be true or false')),
 });
 
 /** An answer to one of a reflective model's headings (see domain/logbook/templates.ts). */

@@ -9,6 +9,7 @@ import { utc } from '../dates';
 import { ActionSchema, type ActionRecord } from './action';
 import { EntrySchema, type EntryRecord } from './entry';
 import type { Versioned } from './merge';
+import { OwnDeckSchema, type OwnDeckRecord } from './own-deck';
 import { SessionSchema, type SessionRecord } from './session';
 
 type AnySchema = v.GenericSchema & {
@@ -76,10 +77,12 @@ function restoreWith<R extends Versioned>(plans: Plan[], raw: R): R {
 const entryPlan = planOf(EntrySchema as unknown as AnySchema);
 const actionPlan = planOf(ActionSchema as unknown as AnySchema);
 const sessionPlan = planOf(SessionSchema as unknown as AnySchema);
+const ownDeckPlan = planOf(OwnDeckSchema as unknown as AnySchema);
 
 export const restoreEntry = (raw: EntryRecord): EntryRecord => restoreWith(entryPlan, raw);
 export const restoreAction = (raw: ActionRecord): ActionRecord => restoreWith(actionPlan, raw);
 export const restoreSession = (raw: SessionRecord): SessionRecord => restoreWith(sessionPlan, raw);
+export const restoreOwnDeck = (raw: OwnDeckRecord): OwnDeckRecord => restoreWith(ownDeckPlan, raw);
 
 /** A new record's values before anyone has typed: each field's default from the schema. */
 type EntryDefaulted = 'community' | 'reflection' | 'notes' | 'tags' | 'template' | 'answers' | 'private' | 'cpdHours' | 'participatoryHours' | 'codeThemes' | 'codeRelevance';

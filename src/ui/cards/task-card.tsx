@@ -1,5 +1,7 @@
 import type { Ref } from 'preact';
-import type { Card } from '../../domain/cards';
+import { hasGroup, type Card } from '../../domain/cards';
+import { isOwnDeck } from '../../domain/catalog';
+import { sectionLabel } from '../../domain/sections';
 import { capabilityColour } from './capability-colour';
 
 interface Props {
@@ -10,9 +12,13 @@ interface Props {
   size?: 'normal' | 'large' | 'present';
 }
 
-/** One task card, laid out like the printed deck: capability band, framing, task, group. */
+/**
+ * One task card, laid out like the printed deck: section band, framing, title and task, group.
+ * A companion deck's card names its own section ("Theme 3"), and no group when it has none.
+ */
 export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
   const base = `card-${card.id}`;
+  const grouped = hasGroup(card);
   return (
     <article
       ref={cardRef}
@@ -21,7 +27,7 @@ export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
       data-group={card.group.id}
       tabIndex={-1}
       aria-labelledby={`${base}-task`}
-      aria-describedby={`${base}-cap ${base}-group`}
+      aria-describedby={grouped ? `${base}-cap ${base}-group` : `${base}-cap`}
       data-card-id={card.id}
     >
       <header class="card__band">
@@ -29,22 +35,28 @@ export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
           {card.capability.number}
         </span>
         <p class="card__capability" id={`${base}-cap`}>
-          <span class="card__eyebrow">Capability {card.capability.number}</span>
+          <span class="card__eyebrow">{sectionLabel(card.sectionName, card.capability.number)}</span>
           <span class="card__heading" lang={card.language}>
             {card.capability.heading}
           </span>
         </p>
       </header>
-      <p class="card__framing" lang={card.language}>
-        {card.capability.framing}
-      </p>
-      <p class="card__task" id={`${base}-task`} lang={card.language}>
-        {card.text}
-      </p>
+      {card.capability.framing && (
+        <p class="card__framing" lang={card.language}>
+          {card.capability.framing}
+        </p>
+      )}
+      <div class="card__task" id={`${base}-task`} lang={card.language}>
+        {card.title && <p class="card__title">{card.title}</p>}
+        <p class="card__text">{card.text}</p>
+      </div>
       <footer class="card__footer">
-        <span class="card__group" id={`${base}-group`}>
-          For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
-        </span>
+        {grouped && (
+          <span class="card__group" id={`${base}-group`}>
+            For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
+          </span>
+        )}
+        {isOwnDeck(card.deckId) && <span class="card__own">Your card</span>}
         {caption && <span class="card__caption">{caption}</span>}
       </footer>
     </article>

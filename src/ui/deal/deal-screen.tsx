@@ -2,16 +2,22 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { currentCardId, isExhausted } from '../../domain/deal';
 import { selectCards } from '../../domain/selection';
 import { useRecordCard } from '../sessions/use-record-card';
-import { deckById, deckCards, findCard } from '../../domain/catalog';
+import type { Deck } from '../../content/schema';
+import { deckCards } from '../../domain/catalog';
+import { hasGroup } from '../../domain/cards';
+import { sectionLabel } from '../../domain/sections';
 import { useDealStore } from '../../state/deal-store';
 import { CapabilitySpread } from '../cards/capability-spread';
 import { CardBack } from '../cards/card-back';
+import { DeckLoading } from '../cards/deck-loading';
+import { useCard, useDeck } from '../cards/use-deck';
 import { TaskCard } from '../cards/task-card';
 import { navigate } from '../routing/use-route';
 import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
 import { describeSelection, SelectionPanel } from './selection-panel';
 import { ShortcutList } from './shortcut-list';
+import { DeckChoice } from '../deck/deck-choice';
 
 interface Props {
   /** The card named by the URL; without one the current card of the deal is shown. */
@@ -19,13 +25,17 @@ interface Props {
   both?: boolean;
 }
 
-export function DealScreen({ cardId, both = false }: Props) {
+export function DealScreen(props: Props) {
+  const { deck, status } = useDeck(useDealStore((s) => s.deckId));
+  return deck ? <DealTable deck={deck} {...props} /> : <DeckLoading status={status} />;
+}
+
+function DealTable({ deck, cardId, both = false }: Props & { deck: Deck }) {
   const { deckId, selection, deal, choose, next, previous, reshuffle, show } = useDealStore();
-  const deck = deckById(deckId);
   const selected = useMemo(() => selectCards(deckCards(deckId), selection), [deckId, selection]);
   const [choosing, setChoosing] = useState(false);
   const shownId = cardId ?? currentCardId(deal);
-  const card = shownId ? findCard(deckId, shownId) : undefined;
+  const { card, searching } = useCard(deckId, shownId);
   const dealtIndex = card ? deal.order.indexOf(card.id) : -1;
   const inDeal = dealtIndex >= 0 && dealtIndex < deal.dealt;
   const atEnd = isExhausted(deal) && inDeal && dealtIndex === deal.dealt - 1;
@@ -91,6 +101,7 @@ export function DealScreen({ cardId, both = false }: Props) {
     : undefined;
   const canGoPrevious = inDeal ? dealtIndex > 0 : deal.position >= 0;
 
+  if (searching) return <DeckLoading status="loading" />;
   if (shownId && !card) {
     return (
       <section class="screen" aria-labelledby="missing-title">
@@ -111,6 +122,7 @@ export function DealScreen({ cardId, both = false }: Props) {
         Deal a card
       </h1>
       <div class="deal__toolbar">
+        <DeckChoice />
         <p class="deal__selection" data-testid="selection-summary">
           {describeSelection(deck, selection, selected.length)}
         </p>
@@ -124,8 +136,10 @@ export function DealScreen({ cardId, both = false }: Props) {
           aria-expanded={choosing}
           aria-controls="selection-panel"
           onClick={() => setChoosing(!choosing)}
+          aria-label="Choose cards"
         >
-          Choose cards
+          <span class="for-wide">Choose cards</span>
+          <span class="for-narrow">Choose</span>
         </button>
       </div>
       {choosing && (
@@ -175,7 +189,7 @@ export function DealScreen({ cardId, both = false }: Props) {
         </button>
         {card && (
           <button type="button" class="button" aria-pressed={both} onClick={toggleBoth}>
-            Show both groups
+            {deck.groups.length > 1 ? 'Show both groups' : `Show the whole ${deck.sectionName.toLowerCase()}`}
           </button>
         )}
         {card && (
@@ -190,7 +204,9 @@ export function DealScreen({ cardId, both = false }: Props) {
         )}
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {caption && card ? `${caption}: capability ${card.capability.number}, for ${card.group.name.toLowerCase()}.` : ''}
+        {caption && card
+          ? `${caption}: ${sectionLabel(card.sectionName, card.capability.number).toLowerCase()}${hasGroup(card) ? `, for ${card.group.name.toLowerCase()}` : ''}.`
+          : ''}
       </p>
       <ShortcutList />
     </section>

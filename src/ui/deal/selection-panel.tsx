@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Deck } from '../../content/schema';
+import { countOfSections, sectionLabel, sectionsPlural } from '../../domain/sections';
 import type { Selection } from '../../domain/selection';
 
 interface Props {
@@ -9,7 +10,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Chooses which capabilities and which group(s) to deal from. */
+/** Chooses which sections (capabilities, themes…) and which group(s) to deal from. */
 export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
   const allNumbers = deck.capabilities.map((c) => c.number);
   const [numbers, setNumbers] = useState<Set<number>>(
@@ -29,7 +30,7 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
   const submit = (event: Event) => {
     event.preventDefault();
     if (numbers.size === 0) {
-      setError('Choose at least one capability to deal from.');
+      setError(`Choose at least one ${deck.sectionName.toLowerCase()} to deal from.`);
       return;
     }
     onChoose({ capabilities: [...numbers], groups: group ? [group] : [] });
@@ -40,21 +41,23 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
       <h2 id="selection-title" class="panel__title">
         Choose the cards to deal
       </h2>
-      <fieldset class="selection__groups">
-        <legend>Cards for</legend>
-        <label class="choice">
-          <input type="radio" name="group" value="" checked={group === ''} onChange={() => setGroup('')} />
-          Both groups
-        </label>
-        {deck.groups.map((g) => (
-          <label class="choice" key={g.id}>
-            <input type="radio" name="group" value={g.id} checked={group === g.id} onChange={() => setGroup(g.id)} />
-            {g.name}
+      {deck.groups.length > 1 && (
+        <fieldset class="selection__groups">
+          <legend>Cards for</legend>
+          <label class="choice">
+            <input type="radio" name="group" value="" checked={group === ''} onChange={() => setGroup('')} />
+            Both groups
           </label>
-        ))}
-      </fieldset>
+          {deck.groups.map((g) => (
+            <label class="choice" key={g.id}>
+              <input type="radio" name="group" value={g.id} checked={group === g.id} onChange={() => setGroup(g.id)} />
+              {g.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset class="selection__caps" aria-describedby={error ? 'selection-error' : undefined}>
-        <legend>Capabilities</legend>
+        <legend>{sectionsPlural(deck.sectionName)}</legend>
         <div class="selection__quick">
           <button type="button" class="button button--small" onClick={() => setNumbers(new Set(allNumbers))}>
             Select all
@@ -94,15 +97,22 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
 }
 
 export function describeSelection(deck: Deck, selection: Selection, count: number): string {
+  const sections = countOfSections(deck.sectionName, deck.capabilities.length);
   const caps =
     selection.capabilities.length === 0
-      ? `All ${deck.capabilities.length} capabilities`
+      ? deck.capabilities.length === 1
+        ? `One ${deck.sectionName.toLowerCase()}`
+        : `All ${sections}`
       : selection.capabilities.length === 1
-        ? `Capability ${selection.capabilities[0]}`
-        : `Capabilities ${selection.capabilities.join(', ')}`;
+        ? sectionLabel(deck.sectionName, selection.capabilities[0] ?? 0)
+        : `${sectionsPlural(deck.sectionName)} ${selection.capabilities.join(', ')}`;
   const groups =
-    selection.groups.length === 0
-      ? 'both groups'
-      : selection.groups.map((id) => deck.groups.find((g) => g.id === id)?.name.toLowerCase() ?? id).join(' and ');
-  return `${caps} · ${groups} · ${count} ${count === 1 ? 'card' : 'cards'}`;
+    deck.groups.length < 2
+      ? []
+      : [
+          selection.groups.length === 0
+            ? 'both groups'
+            : selection.groups.map((id) => deck.groups.find((g) => g.id === id)?.name.toLowerCase() ?? id).join(' and '),
+        ];
+  return [caps, ...groups, `${count} ${count === 1 ? 'card' : 'cards'}`].join(' · ');
 }

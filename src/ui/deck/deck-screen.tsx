@@ -1,19 +1,33 @@
 import { DECKS_WITH_DESTINATION } from '../../content/destinations';
-import { deckById } from '../../domain/catalog';
+import type { Deck, Task } from '../../content/schema';
+import { countOfSections } from '../../domain/sections';
+import { isOwnDeck } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 import { capabilityColour } from '../cards/capability-colour';
+import { DeckLoading } from '../cards/deck-loading';
+import { TaskText } from '../cards/task-text';
+import { useDeck } from '../cards/use-deck';
+import { DeckChoice } from './deck-choice';
 import { paths } from '../routing/routes';
 
-/** The whole deck as a browsable list: pick any capability or card. */
+/** The whole deck as a browsable list: pick any section or card. */
 export function DeckScreen() {
-  const deck = deckById(useDealStore((s) => s.deckId));
+  const { deck, status } = useDeck(useDealStore((s) => s.deckId));
+  return deck ? <DeckList deck={deck} /> : <DeckLoading status={status} />;
+}
+
+function DeckList({ deck }: { deck: Deck }) {
   const total = deck.capabilities.reduce((n, c) => n + c.tasks.length, 0);
+  const section = deck.sectionName.toLowerCase();
   return (
     <section class="screen" aria-labelledby="deck-title">
       <h1 id="deck-title">The deck</h1>
+      <DeckChoice />
       <p class="lead">
-        {deck.capabilities.length} capabilities and {total} cards. Choose a card to show it, or a capability to see
-        both groups’ tasks side by side.
+        <span lang={deck.language}>{deck.title}</span>
+        {isOwnDeck(deck.id) && ' (your deck)'}: {countOfSections(deck.sectionName, deck.capabilities.length)} and{' '}
+        {total} cards. Choose a card to show it, or a {section} to see{' '}
+        {deck.groups.length > 1 ? 'both groups’ tasks side by side' : 'its cards together'}.
       </p>
       <p class="panel__actions">
         <a class="button" href={paths.printDeck(deck.id)}>
@@ -24,37 +38,58 @@ export function DeckScreen() {
             Print the destination posters
           </a>
         )}
+        <a class="button" href={paths.about()}>
+          About this deck
+        </a>
+        <a class="button" href={isOwnDeck(deck.id) ? paths.ownDeck(deck.id) : paths.ownDecks()}>
+          {isOwnDeck(deck.id) ? 'Change this deck' : 'Your own decks'}
+        </a>
       </p>
       <ol class="deck-list" lang={deck.language}>
         {deck.capabilities.map((capability) => (
           <li key={capability.id} class="deck-list__item" data-cap={capabilityColour(capability.number)}>
             <h2 class="deck-list__heading">
               <a href={paths.capability(capability.number)}>
-                <span class="deck-list__number">{capability.number}</span>
+                <span class="deck-list__number">
+                  <span class="visually-hidden">{deck.sectionName} </span>
+                  {capability.number}
+                </span>
                 {capability.heading}
               </a>
             </h2>
             <div class="deck-list__groups">
-              {deck.groups.map((group) => {
-                const tasks = capability.tasks.filter((t) => t.group === group.id);
-                if (tasks.length === 0) return null;
-                return (
-                  <div key={group.id} data-group={group.id}>
-                    <h3 class="deck-list__group">{group.name}</h3>
-                    <ul class="deck-list__tasks">
-                      {tasks.map((task) => (
-                        <li key={task.id}>
-                          <a href={paths.card(task.id)}>{task.text}</a>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                );
-              })}
+              {deck.groups.length === 0 ? (
+                <TaskList tasks={capability.tasks} />
+              ) : (
+                deck.groups.map((group) => {
+                  const tasks = capability.tasks.filter((t) => t.group === group.id);
+                  if (tasks.length === 0) return null;
+                  return (
+                    <div key={group.id} data-group={group.id}>
+                      <h3 class="deck-list__group">{group.name}</h3>
+                      <TaskList tasks={tasks} />
+                    </div>
+                  );
+                })
+              )}
             </div>
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+function TaskList({ tasks }: { tasks: readonly Task[] }) {
+  return (
+    <ul class="deck-list__tasks">
+      {tasks.map((task) => (
+        <li key={task.id}>
+          <a href={paths.card(task.id)}>
+            <TaskText task={task} />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

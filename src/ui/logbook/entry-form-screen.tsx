@@ -7,7 +7,9 @@ import { distinct } from '../../domain/logbook/filters';
 import { MAX_TEXT } from '../../domain/records/fields';
 import type { EntryWithActions } from '../../domain/records/entry';
 import { useActiveSession } from '../../state/active-session';
-import { deckById, findCard } from '../../domain/catalog';
+import { DEFAULT_DECK } from '../../content/decks';
+import { resolveCard } from '../../state/decks';
+import { useDeck } from '../cards/use-deck';
 import { useDealStore } from '../../state/deal-store';
 import { discardDraft, openDraft, openDraftByKey, type DraftHandle, type OtherDraft } from '../../state/drafts';
 import { deleteEntry, entryState, getEntry, saveEntry, watchEntry, watchIndex } from '../../state/logbook';
@@ -65,7 +67,8 @@ function asNew({ id: _id, base: _base, ...draft }: EntryDraft): EntryDraft {
 }
 
 export function EntryFormScreen(props: Props) {
-  const deck = deckById(useDealStore((s) => s.deckId));
+  // The capabilities a free note can name: the deck being dealt's, once it has loaded.
+  const deck = useDeck(useDealStore((s) => s.deckId)).deck ?? DEFAULT_DECK;
   const [target, setTarget] = useState(() => (props.draftKey ? '' : targetOf(props)));
   const { cardId, entryId } = propsOfTarget(target);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
@@ -120,7 +123,8 @@ export function EntryFormScreen(props: Props) {
       setHandle(opened.handle);
       setOthers(opened.others);
       if (id && state !== 'live' && !opened.draft) return setPhase({ name: 'missing' });
-      const cardOf = card ? findCard(deck.id, card) : undefined;
+      const cardOf = card ? await resolveCard(deck.id, card) : undefined;
+      if (!live) return;
       if (card && !cardOf && !opened.draft) return setPhase({ name: 'missing' });
       setGone(!!id && state !== 'live');
       start(opened.draft?.value ?? (existing ? draftOf(existing) : withSession(emptyDraft(cardOf ? snapshotOf(cardOf) : undefined))));
@@ -182,7 +186,7 @@ export function EntryFormScreen(props: Props) {
     await autosave.cancel();
     if (handle) await discardDraft(handle).catch(() => undefined);
     const existing = entryId ? await getEntry(entryId) : undefined;
-    const card = cardId ? findCard(deck.id, cardId) : undefined;
+    const card = cardId ? await resolveCard(deck.id, cardId) : undefined;
     if (gone || props.draftKey) {
       navigate(paths.logbook());
       return;
@@ -223,7 +227,6 @@ export function EntryFormScreen(props: Props) {
   }
 
   const title = entryId ? 'Edit entry' : draft.card ? 'Reflect on this card' : 'Write a free note';
-  const inDeck = !!draft.card && !!findCard(draft.card.deckId, draft.card.cardId);
   const openElsewhere = others.some((o) => o.open);
   const leftBehind = others.filter((o) => !o.open);
 
@@ -281,7 +284,7 @@ export function EntryFormScreen(props: Props) {
         </div>
       )}
       {stored.value && <Conflicts item={stored.value} />}
-      {draft.card && <CardSummary card={draft.card} inDeck={inDeck} />}
+      {draft.card && <CardSummary card={draft.card} />}
       {draft.sessionId && (
         <p class="muted">
           Part of a session: <a href={paths.session(draft.sessionId)}>open the session</a>.

@@ -4,6 +4,7 @@ import { capabilityOf, isOpen } from '../../domain/logbook/filters';
 import { reflectionParts } from '../../domain/logbook/templates';
 import { capabilityColour } from '../cards/capability-colour';
 import { paths } from '../routing/routes';
+import { snapshotFor, snapshotSection } from '../../domain/logbook/card-snapshot';
 
 /** One entry in the Logbook list: enough to recognise it, with a link to open it. */
 export function EntrySummary({ item, onDelete }: { item: EntryWithActions; onDelete: () => void }) {
@@ -20,8 +21,8 @@ export function EntrySummary({ item, onDelete }: { item: EntryWithActions; onDel
         <a href={paths.entry(entry.id)}>{title}</a>
       </h3>
       <p class="entry-summary__meta">
-        {capability ? `Capability ${capability}` : 'Free note'}
-        {entry.card && ` · for ${entry.card.groupName.toLowerCase()}`}
+        {entry.card ? snapshotSection(entry.card) : capability ? `Capability ${capability}` : 'Free note'}
+        {entry.card && snapshotFor(entry.card) && ` · ${snapshotFor(entry.card)}`}
         {entry.community && ` · ${entry.community}`}
         {` · ${time}`}
         {entry.private && (

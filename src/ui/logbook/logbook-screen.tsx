@@ -11,7 +11,8 @@ import {
   type LogbookFilter,
 } from '../../domain/logbook/filters';
 import type { EntryWithActions } from '../../domain/records/entry';
-import { deckById } from '../../domain/catalog';
+import { DEFAULT_DECK } from '../../content/decks';
+import { useDeck } from '../cards/use-deck';
 import { useDealStore } from '../../state/deal-store';
 import { deleteEntry, watchByIds, watchIndex, watchRecent } from '../../state/logbook';
 import { useNotices } from '../../state/notices';
@@ -34,7 +35,7 @@ const PAGE = 50;
  * filters run over a lean in-memory index loaded alongside, so years of entries stay quick.
  */
 export function LogbookScreen() {
-  const deck = deckById(useDealStore((s) => s.deckId));
+  const deck = useDeck(useDealStore((s) => s.deckId)).deck ?? DEFAULT_DECK;
   const [filter, setFilter] = useState<LogbookFilter>(NO_FILTER);
   const [shown, setShown] = useState(PAGE);
   const filtering = isFiltering(filter);

@@ -2,13 +2,13 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Deck } from '../../content/schema';
 import { DECKS_WITH_DESTINATION } from '../../content/destinations';
 import { cardsOf } from '../../domain/cards';
-import { deckById } from '../../domain/catalog';
 import { sizeSteps } from '../../domain/print/fit';
 import { paperById, type PaperId } from '../../domain/print/paper';
 import { cardSheets, type Sides } from '../../domain/print/sheets';
 import { selectCards, WHOLE_DECK } from '../../domain/selection';
+import { DeckLoading } from '../cards/deck-loading';
 import { paths } from '../routing/routes';
-import { MessageScreen } from '../shell/message-screen';
+import { useDeck } from '../cards/use-deck';
 import { CardSheet } from './card-sheet';
 import { PaperChoice, usePrintedPage } from './paper';
 import { PrintAdvice } from './print-advice';
@@ -20,11 +20,8 @@ const SMALLEST_CARD_TEXT = 7.5;
 const CARD_TEXT_SIZES = sizeSteps(14, SMALLEST_CARD_TEXT, 0.5);
 
 export function PrintDeckScreen({ deckId }: { deckId: string }) {
-  const deck = deckById(deckId);
-  if (deck.id !== deckId) {
-    return <MessageScreen title="Deck not found" text="This app holds no deck at this address." link={{ href: paths.deck(), label: 'Go to the deck' }} />;
-  }
-  return <DeckPrint deck={deck} />;
+  const { deck, status } = useDeck(deckId);
+  return deck ? <DeckPrint deck={deck} /> : <DeckLoading status={status} />;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Card } from '../../domain/cards';
+import { isOwnDeck } from '../../domain/catalog';
 import { capabilityColour } from '../cards/capability-colour';
 
 /**
@@ -26,6 +27,7 @@ export function CardFront({ card, sectionName }: { card: Card; sectionName: stri
         {card.title && <p class="printed-card__title">{card.title}</p>}
         <p class="printed-card__text">{card.text}</p>
       </div>
+      {isOwnDeck(card.deckId) && <p class="printed-card__group">Your card</p>}
       {/* Cards of a deck without groups are for everyone, and say nothing here. */}
       {card.group.id && (
         <p class="printed-card__group">

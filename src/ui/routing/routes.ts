@@ -23,6 +23,8 @@ export type Route =
   | { name: 'facilitate' }
   | { name: 'print-deck'; deckId: string }
   | { name: 'print-destination'; deckId: string }
+  | { name: 'own-decks' }
+  | { name: 'own-deck'; id: string }
   | { name: 'not-found'; path: string };
 
 /** The records an entry can become: an NMC reflective account, a CPD record. */
@@ -51,6 +53,8 @@ export const paths = {
   sessionPrint: (id: string, flags: string) => `#/sessions/${encodeURIComponent(id)}/print/${flags || '-'}`,
   printDeck: (deckId: string) => `#/print/deck/${encodeURIComponent(deckId)}`,
   printDestination: (deckId: string) => `#/print/destination/${encodeURIComponent(deckId)}`,
+  ownDecks: () => '#/your-decks',
+  ownDeck: (id: string) => `#/your-decks/${encodeURIComponent(id)}`,
 };
 
 export function parseRoute(hash: string): Route {
@@ -76,6 +80,8 @@ export function parseRoute(hash: string): Route {
     if (second === 'draft' && third && parts.length === 3) return { name: 'draft', key: third };
   }
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
+  if (first === 'your-decks' && parts.length === 1) return { name: 'own-decks' };
+  if (first === 'your-decks' && second && parts.length === 2) return { name: 'own-deck', id: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'present' && parts.length === 1) return { name: 'present' };
   if (first === 'facilitate' && parts.length === 1) return { name: 'facilitate' };

@@ -18,6 +18,8 @@ import { SessionDetailsForm } from './session-details-form';
 import { SessionExport } from './session-export';
 import { STATUS_TEXT } from './sessions-screen';
 import { useSessionBundle } from './use-session-bundle';
+import { deckSummary } from '../../domain/catalog';
+import { snapshotFor, snapshotSection, snapshotWords } from '../../domain/logbook/card-snapshot';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
 import { ErrorMessage } from '../shell/error-message';
@@ -180,9 +182,9 @@ export function SessionScreen({ id }: { id: string }) {
               <li key={cardId} class="session-cards__item" data-cap={card ? capabilityColour(card.capabilityNumber) : undefined}>
                 {card ? (
                   <p>
-                    <span class="muted">Capability {card.capabilityNumber} · for {card.groupName.toLowerCase()}</span>
+                    <span class="muted">{[deckSummary(card.deckId)?.title, snapshotSection(card), snapshotFor(card)].filter(Boolean).join(' · ')}</span>
                     <br />
-                    <a href={paths.card(cardId)}>{card.text}</a>
+                    <a href={paths.card(cardId)}>{snapshotWords(card)}</a>
                   </p>
                 ) : (
                   <p>{cardId} (card no longer in the deck)</p>

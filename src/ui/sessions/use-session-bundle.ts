@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { SessionBundle } from '../../domain/exports/notes-document';
 import { snapshotOf } from '../../domain/logbook/card-snapshot';
 import { isOpen } from '../../domain/logbook/filters';
@@ -6,6 +6,7 @@ import type { EntryWithActions } from '../../domain/records/entry';
 import { earlierInSeries } from '../../domain/sessions/series';
 import { type SessionRecord } from '../../domain/records/session';
 import { findCard } from '../../domain/catalog';
+import { loadDeck, useDecks } from '../../state/decks';
 import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
 import { useLive } from '../shell/use-live';
 
@@ -27,6 +28,13 @@ export function useSessionBundle(id: string) {
   const previous = earlierSessions[0];
   const earlier = useLive<EntryWithActions[]>((next, error) => watchSessionEntries(earlierIds, next, error), [earlierIds.join(',')]);
 
+  // The cards dealt may come from decks not loaded yet: load them, and resolve again as each arrives.
+  const decksLoaded = useDecks((s) => s.status);
+  const deckIds = [...new Set((session.value?.cards ?? []).map((c) => c.deckId))].join('\n');
+  useEffect(() => {
+    for (const deckId of deckIds.split('\n').filter(Boolean)) void loadDeck(deckId);
+  }, [deckIds]);
+
   const bundle = useMemo((): SessionBundle | undefined => {
     const s = session.value;
     if (!s || !entries.value) return undefined;
@@ -43,7 +51,7 @@ export function useSessionBundle(id: string) {
         actions.filter((a) => isOpen(a) || entry.sessionId === previous?.id).map((action) => ({ action, entry })),
       ),
     };
-  }, [session.value, entries.value, earlier.value, earlierSessions]);
+  }, [session.value, entries.value, earlier.value, earlierSessions, decksLoaded]);
 
   return {
     loading: !session.loaded && !session.error,

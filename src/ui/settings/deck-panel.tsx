@@ -1,4 +1,4 @@
-import { DECKS } from '../../content/decks';
+import { deckSummaries } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 
 /** A language's name in the app's own language ("Welsh" for "cy"), or the tag if the browser has no name for it. */
@@ -14,15 +14,16 @@ function languageName(tag: string): string {
 export function DeckPanel() {
   const deckId = useDealStore((s) => s.deckId);
   const chooseDeck = useDealStore((s) => s.chooseDeck);
-  if (DECKS.length < 2) return null;
+  const decks = deckSummaries();
+  if (decks.length < 2) return null;
   return (
     <section aria-labelledby="deck-choice-title">
       <h2 id="deck-choice-title">Deck and language</h2>
       <fieldset>
         <legend>Deal cards from</legend>
-        {DECKS.map((deck) => (
+        {decks.map((deck) => (
           <label class="choice" key={deck.id}>
-            <input type="radio" name="deck" value={deck.id} checked={deck.id === deckId} onChange={() => chooseDeck(deck.id)} />
+            <input type="radio" name="deck" value={deck.id} checked={deck.id === deckId} onChange={() => void chooseDeck(deck.id)} />
             <span>
               <span lang={deck.language}>{deck.title}</span> ({languageName(deck.language)})
             </span>

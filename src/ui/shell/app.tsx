@@ -39,6 +39,8 @@ const PrintScreen = gated(() => import('../sessions/print-screen').then((m) => m
 const SupervisionRecordScreen = gated(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
 const EntryRecordScreen = gated(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
+const OwnDecksScreen = lazyScreen(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
+const OwnDeckScreen = lazyScreen(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -62,6 +64,8 @@ const TITLES: Record<Route['name'], string> = {
   facilitate: 'Facilitator',
   'print-deck': 'Print the cards',
   'print-destination': 'Print the destination',
+  'own-decks': 'Your decks',
+  'own-deck': 'Your deck',
   'not-found': 'Page not found',
 };
 
@@ -168,6 +172,10 @@ function Screen({ route }: { route: Route }) {
       return <PrintDeckScreen key={route.deckId} deckId={route.deckId} />;
     case 'print-destination':
       return <PrintDestinationScreen key={route.deckId} deckId={route.deckId} />;
+    case 'own-decks':
+      return <OwnDecksScreen />;
+    case 'own-deck':
+      return <OwnDeckScreen key={route.id} id={route.id} />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

@@ -6,21 +6,35 @@ import { paths } from '../routing/routes';
 /** A toast goes after a few seconds, but not while the pointer or the keyboard is on it (WCAG 2.2.1). */
 const TOAST_MS = 5000;
 
+const BACKUP_STATUS = {
+  idle: '',
+  making: '',
+  done: 'Backup saved. Keep the file somewhere other than this device.',
+  'no-room':
+    'The backup could not be made: with no space left on this device, the browser cannot even read the logbook. Everything saved before is still on the device. Free up some space (delete files or apps you no longer need), then close the browser completely and open the app again, and save a backup then.',
+  failed: 'The backup could not be made. Please try again.',
+};
+
 /** Saves a backup from wherever a problem is shown: it still works when saving does not. */
 function BackupNow() {
-  const [state, setState] = useState<'idle' | 'making' | 'done' | 'failed'>('idle');
+  const [state, setState] = useState<'idle' | 'making' | 'done' | 'no-room' | 'failed'>('idle');
   const run = async () => {
     if (state === 'making') return;
     setState('making');
     try {
       const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
+      // Read something first: when the logbook cannot be read, no download is begun only to fail.
+      await exports.backupStatus();
       const outcome = await saveExport(exports.backupFile());
       if (outcome === 'cancelled') return setState('idle');
       // Remembering when is a write, and writing may be what failed: the backup itself is made.
       await exports.noteBackupMade().catch(() => undefined);
       setState('done');
-    } catch {
-      setState('failed');
+    } catch (error) {
+      // With no space left the browser may close the logbook and refuse to open it again. It is
+      // not reopened in this session: after such a failure Chromium has been seen to open an
+      // empty store in its place. A fresh start of the browser, with some space, reads it again.
+      setState((error as { kind?: unknown }).kind === 'full' ? 'no-room' : 'failed');
     }
   };
   return (
@@ -29,7 +43,7 @@ function BackupNow() {
         {state === 'making' ? 'Making the backup…' : 'Save a backup now'}
       </button>
       <span role="status" class="banner__status">
-        {state === 'done' ? 'Backup saved. Keep the file somewhere other than this device.' : state === 'failed' ? 'The backup could not be made.' : ''}
+        {BACKUP_STATUS[state]}
       </span>
     </>
   );

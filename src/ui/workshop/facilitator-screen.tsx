@@ -3,11 +3,12 @@ import type { SessionRecord } from '../../domain/records/session';
 import type { Command, CommandName, PresenterState } from '../../domain/workshop/messages';
 import { PRESET_MINUTES } from '../../domain/workshop/timer';
 import { formatDate, today } from '../../domain/dates';
-import { findCard } from '../../domain/catalog';
+import { sectionLabel } from '../../domain/sections';
 import { useDealStore } from '../../state/deal-store';
 import { openChannel, useWorkshopSession, type Channel } from '../../state/workshop';
 import { recordCardIn, resumeSession, setCardNote, startSession, watchSession } from '../../state/sessions';
 import { TaskCard } from '../cards/task-card';
+import { useCard } from '../cards/use-deck';
 import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
 import { useLive } from '../shell/use-live';
@@ -47,8 +48,8 @@ export function FacilitatorScreen() {
   for (const [key, command] of Object.entries(KEY_COMMANDS)) keys[key] = () => send(command);
   useKeys(keys, !!state);
 
-  const current = state?.cardId ? findCard(deckId, state.cardId) : undefined;
-  const upcoming = state?.upcomingId ? findCard(deckId, state.upcomingId) : undefined;
+  const current = useCard(deckId, state?.cardId ?? undefined).card;
+  const upcoming = useCard(deckId, state?.upcomingId ?? undefined).card;
 
   return (
     <section class="screen facilitator" aria-labelledby="facilitator-title">
@@ -85,7 +86,7 @@ export function FacilitatorScreen() {
             </div>
             <p class="facilitator__upcoming" data-testid="upcoming">
               <strong>Next up:</strong>{' '}
-              {upcoming ? `Capability ${upcoming.capability.number} · ${upcoming.text}` : 'No more cards in this selection.'}
+              {upcoming ? `${sectionLabel(upcoming.sectionName, upcoming.capability.number)} · ${upcoming.title ? `${upcoming.title}: ` : ''}${upcoming.text}` : 'No more cards in this selection.'}
             </p>
           </section>
 

@@ -2,10 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentCardId } from '../../domain/deal';
 import type { Command } from '../../domain/workshop/messages';
 import { useRecordCard } from '../sessions/use-record-card';
-import { deckById, findCard } from '../../domain/catalog';
+import type { Deck } from '../../content/schema';
+import { findCard } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 import { applyCommand, openChannel, presenterState, useWorkshop, type Channel } from '../../state/workshop';
 import { CapabilitySpread } from '../cards/capability-spread';
+import { DeckLoading } from '../cards/deck-loading';
+import { useDeck } from '../cards/use-deck';
 import { TaskCard } from '../cards/task-card';
 import { paths } from '../routing/routes';
 import { useKeys } from '../shell/use-keys';
@@ -42,12 +45,16 @@ function useIdle(ms: number): boolean {
 
 /** One card filling the shared screen, run from the keyboard, a clicker or the facilitator window. */
 export function PresenterScreen() {
+  const { deck, status } = useDeck(useDealStore((s) => s.deckId));
+  return deck ? <Presenter deck={deck} /> : <DeckLoading status={status} />;
+}
+
+function Presenter({ deck }: { deck: Deck }) {
   const { deckId, deal } = useDealStore();
   const { timer, sound, both, note: shownNote } = useWorkshop();
   // A locked logbook puts nothing written on the wall, a note shown from it included.
   const locked = useLockStatus((s) => s.status === 'locked');
   const note = locked ? null : shownNote;
-  const deck = deckById(deckId);
   const cardId = currentCardId(deal);
   const card = cardId ? findCard(deckId, cardId) : undefined;
   const [help, setHelp] = useState(false);

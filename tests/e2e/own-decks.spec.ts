@@ -1,0 +1,109 @@
+/** Your own deck: made in the app, dealt, printed, backed up and restored elsewhere, shared as a file. */
+import type { Page } from '@playwright/test';
+import { appReady, expect, expectNoAxeViolations, test, withoutSaveDialog } from './fixtures';
+import { downloaded } from './session-setup';
+
+const TASK = 'Ask the tenants’ forum what they would change first.';
+
+async function makeDeck(page: Page) {
+  await page.goto('/#/deck');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Your own decks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your decks' })).toBeVisible();
+  await expectNoAxeViolations(page, 'your decks');
+  await page.getByRole('button', { name: 'Make a new deck' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Your deck/ })).toBeVisible();
+  await page.getByLabel('Name of the deck').fill('Housing team deck');
+  await page.getByLabel('Heading of section 1').fill('Listening first');
+  await page.getByRole('button', { name: 'Add a card' }).click();
+  await page.getByLabel('What the card says').fill(TASK);
+  await page.getByLabel('Title (optional)').fill('Forum first');
+  // Saved as typed: the status says so only once it is in IndexedDB.
+  const saved = page.locator('.field', { has: page.getByLabel('What the card says') }).getByRole('status');
+  await expect(saved).toHaveText('Saved');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your deck: Housing team deck' })).toBeVisible();
+  await expectNoAxeViolations(page, 'your deck, editing');
+}
+
+test('a deck of your own is made, dealt as “Your card”, printed, and restored from a backup on a fresh profile', async ({ page, browser }) => {
+  await makeDeck(page);
+  await page.getByRole('button', { name: 'Deal from this deck' }).click();
+  await expect(page.getByTestId('card-back')).toContainText('1 card ready to deal');
+  await page.getByRole('button', { name: 'Deal a card' }).click();
+  const card = page.locator('article.card');
+  await expect(card).toContainText('Section 1');
+  await expect(card).toContainText('Listening first');
+  await expect(card.locator('.card__title')).toHaveText('Forum first');
+  await expect(card.locator('.card__text')).toHaveText(TASK);
+  await expect(card).toContainText('Your card');
+  await expectNoAxeViolations(page, 'your card dealt');
+
+  await page.getByRole('link', { name: 'Reflect on this card' }).click();
+  await expect(page.getByLabel('The card')).toContainText('Section 1 (your card): Listening first');
+
+  await page.goto('/#/deck');
+  await page.getByRole('link', { name: 'Print this deck' }).click();
+  const printed = page.locator('.printed-card').filter({ hasText: TASK });
+  await expect(printed).toHaveCount(1);
+  await expect(printed).toContainText('Your card');
+  await expectNoAxeViolations(page, 'printing your deck');
+
+  await page.goto('/#/settings');
+  const backup = await downloaded(page, () => page.getByRole('button', { name: 'Back up now' }).click());
+  expect(JSON.parse(backup.text).data.decks[0]).toMatchObject({ title: 'Housing team deck' });
+
+  const fresh = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await withoutSaveDialog(fresh);
+  const other = await fresh.newPage();
+  const errors: string[] = [];
+  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await other.goto('/#/settings');
+  await appReady(other);
+  await other.getByLabel('Choose a backup file').setInputFiles(backup.path);
+  await expect(other.getByTestId('restore-preview')).toContainText('with 1 deck of your own');
+  await expect(other.getByTestId('restore-preview')).toContainText('add 1 deck of your own');
+  await other.getByRole('button', { name: 'Import this backup' }).click();
+  await expect(other.getByText('Backup restored.')).toBeVisible();
+  await other.goto('/');
+  await other.getByLabel('Deck', { exact: true }).selectOption({ label: 'Housing team deck (your deck)' });
+  await other.getByRole('button', { name: 'Deal a card' }).click();
+  await expect(other.locator('article.card .card__text')).toHaveText(TASK);
+  expect(errors).toEqual([]);
+  await fresh.close();
+});
+
+test('a deck shared as a file is imported elsewhere; a hostile file is refused and changes nothing', async ({ page, browser }) => {
+  await makeDeck(page);
+  const shared = await downloaded(page, () => page.getByRole('button', { name: 'Share this deck as a file' }).click());
+  expect(shared.name).toBe('power-shifting-deck-housing-team-deck.json');
+  expect(JSON.parse(shared.text)).toMatchObject({ format: 'power-shifting-deck', version: 1, deck: { title: 'Housing team deck' } });
+
+  const fresh = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await withoutSaveDialog(fresh);
+  const other = await fresh.newPage();
+  await other.goto('/#/your-decks');
+  await appReady(other);
+  await expect(other.getByText('You have not made a deck yet.')).toBeVisible();
+  const chooser = other.getByLabel('Choose a deck file');
+  const hostile = JSON.parse(shared.text);
+  hostile.deck.cards[0].text = 'x'.repeat(5000);
+  await chooser.setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  await expect(other.getByRole('alert')).toContainText('This deck file is damaged, so nothing was imported');
+  const overwrite = { ...JSON.parse(shared.text) };
+  overwrite.deck.id = 'power-shifting';
+  await chooser.setInputFiles({ name: 'overwrite.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(overwrite)) });
+  await expect(other.getByRole('alert')).toContainText('would replace one of the app’s published decks');
+  await chooser.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "power-shifting-deck", ') });
+  await expect(other.getByRole('alert')).toContainText('not valid JSON');
+  await expect(other.getByText('You have not made a deck yet.')).toBeVisible();
+
+  await chooser.setInputFiles(shared.path);
+  await expect(other.getByRole('status').filter({ hasText: 'was added to your decks' })).toBeVisible();
+  await expect(other.getByRole('link', { name: 'Housing team deck' })).toBeVisible();
+  await chooser.setInputFiles(shared.path);
+  await expect(other.getByRole('status').filter({ hasText: 'nothing changed' })).toBeVisible();
+  await other.goto('/#/deck');
+  await other.getByLabel('Deck', { exact: true }).selectOption({ label: 'Housing team deck (your deck)' });
+  await expect(other.locator('.deck-list')).toContainText(TASK);
+  await fresh.close();
+});
