@@ -204,6 +204,29 @@ describe('exports under a lock', () => {
   });
 });
 
+describe('tables added by other features', () => {
+  it('encrypts the decks made in the app without that store knowing of the lock', async () => {
+    const now = new Date().toISOString();
+    await book.decks.create({
+      id: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
+      createdAt: now,
+      updatedAt: now,
+      deleted: 0,
+      title: 'Housing team deck',
+      sectionName: 'Theme',
+      summary: '',
+      sections: [{ id: 'S1', number: 1, heading: 'Listening first' }],
+      cards: [{ id: 'C1', section: 1, title: 'Forum first', text: 'Ask the Wythenshawe forum.' }],
+    });
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    const raw = await rawRecords(['decks']);
+    expect(raw.length).toBe(1);
+    expect(JSON.stringify(raw)).not.toContain('Wythenshawe');
+    expect((await book.decks.get('01HZZZZZZZZZZZZZZZZZZZZZZZ'))?.cards[0]?.text).toBe('Ask the Wythenshawe forum.');
+  });
+});
+
 describe('two tabs', () => {
   it('a tab that opened before the lock was set in another encrypts its next write', async () => {
     const other = open();
