@@ -111,6 +111,7 @@ test('in presenter view the lock comes by itself after the idle time, and with L
   await page.getByLabel('Lock by itself after').selectOption('5');
 
   await page.goto('/#/present');
+  await expect(page.getByText('Press → or Space to deal the first card')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   const card = page.locator('.presenter article.card');
   await expect(card).toBeVisible();
