@@ -5,7 +5,7 @@ import type { ActionRecord } from '../domain/records/action';
 import type { EntryRecord } from '../domain/records/entry';
 import type { Versioned } from '../domain/records/merge';
 import { planImport, type ImportPlan } from '../domain/records/merge-plan';
-import { restoreSession } from '../domain/records/restore';
+import { restoreCheckin, restoreSession } from '../domain/records/restore';
 import type { Connection } from './connection';
 import { eachEntry } from './database';
 import { partsOf, storedEntry } from './stored-entry';
@@ -42,7 +42,7 @@ export function backupsStore(conn: Connection) {
     /** Every record, tombstones included, for a backup; checked as a backup is checked on reading. */
     exportAll: () =>
       conn.read(() =>
-        db.transaction('r', db.entries, db.sessions, db.meta, async (): Promise<BackupData> => {
+        db.transaction('r', [db.entries, db.sessions, db.checkins, db.meta], async (): Promise<BackupData> => {
           const entries: EntryRecord[] = [];
           const actions: ActionRecord[] = [];
           for (const stored of await db.entries.toArray()) {
@@ -51,7 +51,13 @@ export function backupsStore(conn: Connection) {
             actions.push(...parts.actions);
           }
           const other = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
-          const data: BackupData = { entries, actions, sessions: (await db.sessions.toArray()).map(restoreSession), ...(Object.keys(other).length ? { other } : {}) };
+          const data: BackupData = {
+            entries,
+            actions,
+            sessions: (await db.sessions.toArray()).map(restoreSession),
+            checkins: (await db.checkins.toArray()).map(restoreCheckin),
+            ...(Object.keys(other).length ? { other } : {}),
+          };
           const problem = problemOf(data);
           if (problem) throw new Error(`The backup was not made, because the logbook on this device has a fault: ${problem}`);
           return data;
@@ -65,7 +71,7 @@ export function backupsStore(conn: Connection) {
      */
     merge: (incoming: BackupData, { dryRun = false } = {}) =>
       (dryRun ? conn.read : conn.write)(() =>
-        db.transaction(dryRun ? 'r' : 'rw', db.entries, db.sessions, db.meta, async (): Promise<ImportResult> => {
+        db.transaction(dryRun ? 'r' : 'rw', [db.entries, db.sessions, db.checkins, db.meta], async (): Promise<ImportResult> => {
           const entryIds = new Set([...incoming.entries.map((e) => e.id), ...incoming.actions.map((a) => a.entryId)]);
           // Only the entries already on the device are read: one key listing instead of a lookup per record.
           const heldEntryIds = ((await db.entries.toCollection().primaryKeys()) as string[]).filter((id) => entryIds.has(id));
@@ -76,13 +82,18 @@ export function backupsStore(conn: Connection) {
           const sessions = new Map(
             (sessionIds.length ? await db.sessions.bulkGet(sessionIds) : []).flatMap((s) => (s ? [[s.id, restoreSession(s)] as const] : [])),
           );
+          const checkinIds = incoming.checkins.map((c) => c.id);
+          const checkins = new Map(
+            (checkinIds.length ? await db.checkins.bulkGet(checkinIds) : []).flatMap((c) => (c ? [[c.id, restoreCheckin(c)] as const] : [])),
+          );
           const held = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
           const other = Object.fromEntries(Object.entries(held).map(([name, records]) => [name, new Map(records.map((r) => [r.id, r]))]));
-          const result = planImport(incoming, { entries, actionOwners, sessions, other });
+          const result = planImport(incoming, { entries, actionOwners, sessions, checkins, other });
           if (!result.ok || dryRun) return result;
           const { plan } = result;
           await db.entries.bulkPut(plan.entries.map((parts) => storedEntry(parts.entry, parts.actions)));
           await db.sessions.bulkPut(plan.sessions);
+          await db.checkins.bulkPut(plan.checkins);
           if (Object.keys(plan.other).length) {
             const merged = { ...held };
             for (const [name, records] of Object.entries(plan.other)) {
@@ -96,11 +107,11 @@ export function backupsStore(conn: Connection) {
         }),
       ),
 
-    /** Deletes every entry, action, session and draft on this device (settings are kept). */
+    /** Deletes every entry, action, session, check-in and draft on this device (settings are kept). */
     clearAll: () =>
       conn.write(() =>
-        db.transaction('rw', [db.entries, db.sessions, db.drafts, db.meta], async () => {
-          await Promise.all([db.entries.clear(), db.sessions.clear(), db.drafts.clear(), db.meta.delete(OTHER_KEY)]);
+        db.transaction('rw', [db.entries, db.sessions, db.checkins, db.drafts, db.meta], async () => {
+          await Promise.all([db.entries.clear(), db.sessions.clear(), db.checkins.clear(), db.drafts.clear(), db.meta.delete(OTHER_KEY)]);
         }),
       ),
   };

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
+import type { CheckinRecord } from '../domain/records/checkin';
 import { entryDefaults } from '../domain/records/restore';
 import type { SessionRecord } from '../domain/records/session';
 import { storedEntry, type StoredEntry } from './stored-entry';
@@ -53,6 +54,7 @@ export class LogbookDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
+  checkins!: EntityTable<CheckinRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
@@ -145,5 +147,7 @@ export class LogbookDB extends Dexie {
           await tx.table('meta').delete('orphanedActions');
         }
       });
+    // Version 7: check-ins ("Where are we now?"), found by community, day and the session they were done in.
+    this.version(7).stores({ checkins: 'id, date, community, sessionId, updatedAt, deleted' });
   }
 }

@@ -4,6 +4,7 @@
  * the same calls without the UI knowing.
  */
 import { backupsStore } from './backups';
+import { checkinsStore } from './checkins';
 import { connect, type OpenOptions, type Unsubscribe } from './connection';
 import { writeCsvPages } from './csv-export';
 import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
@@ -30,6 +31,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     name,
     entries: entriesStore(conn),
     sessions: sessionsStore(conn),
+    checkins: checkinsStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),

@@ -7,10 +7,11 @@
  */
 import * as v from 'valibot';
 import { ActionSchema, type ActionRecord } from '../records/action';
+import { CheckinSchema, type CheckinRecord } from '../records/checkin';
 import { EntrySchema, type EntryRecord } from '../records/entry';
 import { Short, Time } from '../records/fields';
 import type { Versioned } from '../records/merge';
-import { restoreAction, restoreEntry, restoreSession } from '../records/restore';
+import { restoreAction, restoreCheckin, restoreEntry, restoreSession } from '../records/restore';
 import { SessionSchema, type SessionRecord } from '../records/session';
 
 export const BACKUP_FORMAT = 'power-shifting-backup';
@@ -22,6 +23,7 @@ export interface BackupData {
   entries: EntryRecord[];
   actions: ActionRecord[];
   sessions: SessionRecord[];
+  checkins: CheckinRecord[];
   /** Record types from a newer version, by name: kept and written back, never shown. */
   other?: Record<string, Versioned[]>;
 }
@@ -48,6 +50,7 @@ export function makeBackup(data: BackupData, now: Date, appVersion: string): Bac
       entries: [...data.entries].sort(byId),
       actions: [...data.actions].sort(byId),
       sessions: [...data.sessions].sort(byId),
+      checkins: [...data.checkins].sort(byId),
     },
   };
 }
@@ -73,7 +76,7 @@ export function backupJson(backup: Backup): string {
 
 // ---- Reading a backup ---------------------------------------------------------------------
 
-const KNOWN_TABLES = ['entries', 'actions', 'sessions'];
+const KNOWN_TABLES = ['entries', 'actions', 'sessions', 'checkins'];
 const OtherRecord = v.looseObject({ id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{1,64}$/)), createdAt: Time, updatedAt: Time });
 
 const EnvelopeSchema = v.object(
@@ -87,6 +90,7 @@ const EnvelopeSchema = v.object(
         entries: v.array(v.looseObject(EntrySchema.entries, 'must be an entry'), 'must be a list'),
         actions: v.array(v.looseObject(ActionSchema.entries, 'must be an action'), 'must be a list'),
         sessions: v.optional(v.array(v.looseObject(SessionSchema.entries, 'must be a session'), 'must be a list'), []),
+        checkins: v.optional(v.array(v.looseObject(CheckinSchema.entries, 'must be a check-in'), 'must be a list'), []),
       },
       'must hold the logbook',
     ),
@@ -141,7 +145,7 @@ export function readBackup(text: string): ReadResult {
     const issue = parsed.issues[0];
     return { ok: false, message: `${DAMAGED} ${issue ? describeIssue(issue) : 'it is not as expected'}. ${TRY_ANOTHER}` };
   }
-  const { entries, actions, sessions, ...rest } = parsed.output.data;
+  const { entries, actions, sessions, checkins, ...rest } = parsed.output.data;
   const other: Record<string, Versioned[]> = {};
   for (const [name, records] of Object.entries(rest)) {
     if (KNOWN_TABLES.includes(name)) continue;
@@ -153,6 +157,7 @@ export function readBackup(text: string): ReadResult {
     entries: (entries as EntryRecord[]).map((e) => restoreEntry(withoutReserved(e))),
     actions: (actions as ActionRecord[]).map((a) => restoreAction(withoutReserved(a))),
     sessions: (sessions as SessionRecord[]).map((s) => restoreSession(withoutReserved(s))),
+    checkins: (checkins as CheckinRecord[]).map((c) => restoreCheckin(withoutReserved(c))),
     ...(Object.keys(other).length ? { other } : {}),
   };
   const problem = problemOf(data);
@@ -170,7 +175,10 @@ export function readBackup(text: string): ReadResult {
  */
 export function problemOf(data: BackupData): string | undefined {
   const duplicate =
-    firstDuplicate(data.entries, 'entry') ?? firstDuplicate(data.actions, 'action') ?? firstDuplicate(data.sessions, 'session');
+    firstDuplicate(data.entries, 'entry') ??
+    firstDuplicate(data.actions, 'action') ??
+    firstDuplicate(data.sessions, 'session') ??
+    firstDuplicate(data.checkins, 'check-in');
   if (duplicate) return duplicate;
   const entryIds = new Set(data.entries.map((e) => e.id));
   const orphan = data.actions.findIndex((a) => !entryIds.has(a.entryId));
@@ -182,7 +190,7 @@ export function tooBig(): string {
   return `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, more than any Power Shifting backup should be, so it was not imported. Check you chose the right file.`;
 }
 
-const NOUNS: Record<string, string> = { entries: 'entry', actions: 'action', sessions: 'session' };
+const NOUNS: Record<string, string> = { entries: 'entry', actions: 'action', sessions: 'session', checkins: 'check-in' };
 
 /** Valibot's own wording ("Invalid type: Expected Array but received 5") in plain English. */
 const EXPECTED: Record<string, string> = {
@@ -224,6 +232,7 @@ export interface BackupSummary {
   entries: number;
   actions: number;
   sessions: number;
+  checkins: number;
   /** Dates of the first and last entry written, if any. */
   from?: string;
   to?: string;
@@ -237,6 +246,7 @@ export function summarise(backup: Backup): BackupSummary {
     entries: live.length,
     actions: backup.data.actions.filter((a) => a.deleted === 0).length,
     sessions: backup.data.sessions.filter((s) => s.deleted === 0).length,
+    checkins: backup.data.checkins.filter((c) => c.deleted === 0).length,
     ...(dates.length ? { from: dates[0], to: dates[dates.length - 1] } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { BackupData } from '../exports/backup';
 import type { EntryParts } from '../logbook/compose';
 import { ACTION, type ActionRecord } from './action';
+import { CHECKIN, type CheckinRecord } from './checkin';
 import { ENTRY } from './entry';
 import type { RecordKind } from './kind';
 import { mergeRecords, stableJson, type Versioned } from './merge';
@@ -49,6 +50,7 @@ export interface HeldRecords {
   /** Which entry holds each action id already in the logbook. */
   actionOwners: ReadonlyMap<string, string>;
   sessions: ReadonlyMap<string, SessionRecord>;
+  checkins: ReadonlyMap<string, CheckinRecord>;
   other: Readonly<Record<string, ReadonlyMap<string, Versioned>>>;
 }
 
@@ -56,8 +58,9 @@ export interface ImportPlan {
   /** Entries to write, each whole with its actions. */
   entries: EntryParts[];
   sessions: SessionRecord[];
+  checkins: CheckinRecord[];
   other: Record<string, Versioned[]>;
-  counts: { entries: MergeCounts; actions: MergeCounts; sessions: MergeCounts };
+  counts: { entries: MergeCounts; actions: MergeCounts; sessions: MergeCounts; checkins: MergeCounts };
 }
 
 /** Record types from a newer version merge by their clocks like any other; this version knows nothing else of them. */
@@ -78,6 +81,7 @@ export function planImport(incoming: BackupData, held: HeldRecords): { ok: true;
   for (const parts of held.entries.values()) for (const action of parts.actions) heldActions.set(action.id, action);
   const actions = planRecords(ACTION, incoming.actions, heldActions);
   const sessions = planRecords(SESSION, incoming.sessions, held.sessions);
+  const checkins = planRecords(CHECKIN, incoming.checkins, held.checkins);
 
   const changed = new Map<string, EntryParts>();
   const incomingEntries = new Map(incoming.entries.map((e) => [e.id, e]));
@@ -109,8 +113,9 @@ export function planImport(incoming: BackupData, held: HeldRecords): { ok: true;
     plan: {
       entries: [...changed.values()],
       sessions: sessions.put,
+      checkins: checkins.put,
       other,
-      counts: { entries: entries.counts, actions: actions.counts, sessions: sessions.counts },
+      counts: { entries: entries.counts, actions: actions.counts, sessions: sessions.counts, checkins: checkins.counts },
     },
   };
 }

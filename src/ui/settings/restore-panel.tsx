@@ -42,7 +42,7 @@ export function RestorePanel() {
         return;
       }
       const { counts } = result.plan;
-      const changed = counts.entries.added + counts.entries.updated + counts.actions.added + counts.actions.updated + counts.sessions.added + counts.sessions.updated;
+      const changed = Object.values(counts).some((c) => c.added + c.updated > 0);
       useNotices.getState().showToast(changed ? 'Backup restored.' : 'Nothing to restore: you already had everything in that backup.');
       setPreview(null);
       if (input.current) input.current.value = '';
@@ -59,6 +59,7 @@ export function RestorePanel() {
         describe(preview.plan.counts.entries, 'entry', 'entries'),
         describe(preview.plan.counts.actions, 'action', 'actions'),
         describe(preview.plan.counts.sessions, 'session', 'sessions'),
+        describe(preview.plan.counts.checkins, 'check-in', 'check-ins'),
       ].filter(Boolean)
     : [];
 
@@ -80,8 +81,9 @@ export function RestorePanel() {
               This backup was made on{' '}
               {formatDateTime(preview.summary.exportedAt)}. It
               holds {preview.summary.entries} {preview.summary.entries === 1 ? 'entry' : 'entries'}, {preview.summary.actions}{' '}
-              {preview.summary.actions === 1 ? 'action' : 'actions'} and {preview.summary.sessions}{' '}
-              {preview.summary.sessions === 1 ? 'session' : 'sessions'}
+              {preview.summary.actions === 1 ? 'action' : 'actions'}, {preview.summary.sessions}{' '}
+              {preview.summary.sessions === 1 ? 'session' : 'sessions'} and {preview.summary.checkins}{' '}
+              {preview.summary.checkins === 1 ? 'check-in' : 'check-ins'}
               {preview.summary.from && preview.summary.to
                 ? `, written between ${formatInstantDay(preview.summary.from)} and ${formatInstantDay(preview.summary.to)}`
                 : ''}
