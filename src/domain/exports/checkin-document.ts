@@ -5,7 +5,7 @@
  */
 import type { Deck, Destination } from '../../content/schema';
 import { formatDate } from '../dates';
-import { evidenceOf, ratingOf, RATING_LABELS, type CheckinRecord, type RatedPart } from '../records/checkin';
+import { evidenceOf, ratingOf, RATING_LABELS, RATINGS, type CheckinRecord, type RatedPart } from '../records/checkin';
 import type { SessionRecord } from '../records/session';
 import type { Block, Item, NotesDocument } from './notes-document';
 
@@ -73,5 +73,21 @@ export function checkinDocument(
     ...(made.name.trim() ? { madeBy: made.name.trim() } : {}),
     madeAt: made.at.toISOString(),
     blocks,
+  };
+}
+
+/** A check-in in a session's notes: its community and day, and how many items got each rating. */
+export function checkinItem(checkin: CheckinRecord): Item {
+  const count = (part: RatedPart) => {
+    const counts = RATINGS.map((r) => [RATING_LABELS[r], checkin[part].filter((x) => x.rating === r).length] as const).filter(([, n]) => n > 0);
+    return counts.length ? counts.map(([label, n]) => `${label} ${n}`).join(', ') : 'None rated';
+  };
+  return {
+    strong: checkin.community,
+    text: formatDate(checkin.date),
+    details: [
+      { label: 'Destination statements', text: count('statements') },
+      { label: 'Capabilities', text: count('capabilities') },
+    ],
   };
 }

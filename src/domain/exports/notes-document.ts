@@ -11,7 +11,9 @@ import { reflectionParts } from '../logbook/templates';
 import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/action';
 import { contentFields, shownValue, valueAt, type ContentField } from '../records/content-fields';
 import { EntrySchema, type CardSnapshot, type EntryRecord, type EntryWithActions } from '../records/entry';
+import type { CheckinRecord } from '../records/checkin';
 import { KIND_LABELS, type SessionRecord } from '../records/session';
+import { checkinItem } from './checkin-document';
 
 /** One item of a list: `strong: text (aside)`, with labelled details under it. */
 export interface Item {
@@ -84,6 +86,8 @@ export interface SessionBundle {
   entries: EntryWithActions[];
   /** Actions to review: those agreed last time, whatever came of them, and any still open from before. */
   review: { action: ActionRecord; entry: EntryRecord }[];
+  /** Check-ins done in the session ("Where are we now?"). */
+  checkins?: CheckinRecord[];
 }
 
 const ENTRY_FIELDS = contentFields(EntrySchema);
@@ -193,6 +197,11 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
   if (privateCount) blocks.push({ type: 'note', text: `${privateCount} private ${privateCount === 1 ? 'entry is' : 'entries are'} left out.` });
   if (!shared.some((e) => liveActions(e.actions).length)) blocks.push({ type: 'note', text: 'No actions were agreed in this session.' });
 
+  const checkins = (bundle.checkins ?? []).filter((c) => c.deleted === 0);
+  if (checkins.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Where are we now? Check-ins' });
+    blocks.push({ type: 'list', ordered: false, items: checkins.map(checkinItem) });
+  }
   if (options.notes && session.notes.trim()) {
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
     blocks.push({ type: 'text', text: session.notes });

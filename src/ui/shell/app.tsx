@@ -26,6 +26,10 @@ const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m)
 const SupervisionRecordScreen = lazyScreen(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
 const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
+const CheckinsScreen = lazyScreen(() => import('../checkins/checkins-screen').then((m) => m.CheckinsScreen));
+const CheckinScreen = lazyScreen(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
+const CheckinPrintScreen = lazyScreen(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
+const ProgressScreen = lazyScreen(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -49,6 +53,10 @@ const TITLES: Record<Route['name'], string> = {
   facilitate: 'Facilitator',
   'print-deck': 'Print the cards',
   'print-destination': 'Print the destination',
+  checkins: 'Where are we now?',
+  checkin: 'Check-in',
+  'checkin-print': 'Check-in to print',
+  progress: 'Progress over time',
   'not-found': 'Page not found',
 };
 
@@ -154,6 +162,14 @@ function Screen({ route }: { route: Route }) {
       return <PrintDeckScreen key={route.deckId} deckId={route.deckId} />;
     case 'print-destination':
       return <PrintDestinationScreen key={route.deckId} deckId={route.deckId} />;
+    case 'checkins':
+      return <CheckinsScreen />;
+    case 'checkin':
+      return <CheckinScreen key={route.id} id={route.id} />;
+    case 'checkin-print':
+      return <CheckinPrintScreen key={route.id} id={route.id} />;
+    case 'progress':
+      return <ProgressScreen />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

@@ -14,6 +14,9 @@ const LINKS: NavLink[] = [
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'], tab: true },
   { href: paths.actions(), label: 'Actions', active: ['actions'], tab: true },
   { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'], tab: true },
+  // Check-ins and the progress they show belong together; on a phone this sits in the top bar
+  // with Settings and About, as the tab bar's five places go to what is used in every session.
+  { href: paths.checkins(), label: 'Progress', active: ['checkins', 'checkin', 'checkin-print', 'progress'], tab: false },
   { href: paths.settings(), label: 'Settings', active: ['settings'], tab: false },
   { href: paths.about(), label: 'About', active: ['about'], tab: false },
 ];

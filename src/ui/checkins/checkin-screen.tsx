@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import type { Deck, Destination } from '../../content/schema';
+import { deckById } from '../../domain/catalog';
+import { formatDate } from '../../domain/dates';
+import type { CheckinRecord } from '../../domain/records/checkin';
+import type { SessionRecord } from '../../domain/records/session';
+import { deleteCheckin, editCheckinDetails, setCheckinNotes, watchCheckin } from '../../state/checkins';
+import { watchSession } from '../../state/sessions';
+import { Field, inputValue } from '../logbook/field';
+import { paths } from '../routing/routes';
+import { navigate } from '../routing/use-route';
+import { DebouncedText } from '../sessions/debounced-text';
+import { ErrorMessage } from '../shell/error-message';
+import { MessageScreen } from '../shell/message-screen';
+import { useLive } from '../shell/use-live';
+import { useSubmit } from '../shell/use-submit';
+import { RatedItem } from './rated-item';
+import { DESTINATION_FAILED, useDestination } from './use-destination';
+import '../styles/logbook.css';
+import '../styles/sessions.css';
+import '../styles/checkins.css';
+
+/** One check-in: every destination statement, then every capability, rated and noted; each choice and each note saved as it is made. */
+export function CheckinScreen({ id }: { id: string }) {
+  const checkin = useLive<CheckinRecord | undefined>((next, error) => watchCheckin(id, next, error), [id]);
+  const loaded = useDestination(checkin.value?.deckId);
+  if (checkin.loaded && (!checkin.value || checkin.value.deleted)) {
+    return <MessageScreen title="Check-in not found" text="It may have been deleted, or be on another device." link={{ href: paths.checkins(), label: 'Where are we now?' }} />;
+  }
+  if (checkin.error) return <MessageScreen alert title="The check-in could not be read" text={checkin.error} />;
+  if (!checkin.value || loaded.state === 'loading') return <p class="loading" aria-busy="true">Loading…</p>;
+  if (loaded.state === 'failed') return <MessageScreen alert title="The destination could not be loaded" text={DESTINATION_FAILED} />;
+  return <CheckinForm checkin={checkin.value} deck={deckById(checkin.value.deckId)} destination={loaded.destination} />;
+}
+
+function CheckinForm({ checkin, deck, destination }: { checkin: CheckinRecord; deck: Deck; destination: Destination | undefined }) {
+  const session = useLive<SessionRecord | undefined>(
+    (next, error) => (checkin.sessionId ? watchSession(checkin.sessionId, next, error) : (next(undefined), () => undefined)),
+    [checkin.sessionId],
+  );
+  const rated = checkin.statements.length + checkin.capabilities.length;
+  const total = (destination?.groups.reduce((n, g) => n + g.statements.length, 0) ?? 0) + deck.capabilities.length;
+  return (
+    <section class="screen checkin" aria-labelledby="checkin-title">
+      <p>
+        <a href={paths.checkins()}>All check-ins</a>
+      </p>
+      <h1 id="checkin-title">Where are we now? {checkin.community}</h1>
+      <p class="session__meta">
+        <span>{formatDate(checkin.date)}</span>
+        <span>
+          {rated} of {total} rated
+        </span>
+        {session.value && !session.value.deleted && (
+          <span>
+            In the session <a href={paths.session(session.value.id)}>{session.value.title}</a>
+          </span>
+        )}
+      </p>
+      <p class="lead">Each choice and each note is saved as you make it. Rate what you can; come back to the rest.</p>
+      <div class="session__controls">
+        <a class="button" href={paths.checkinPrint(checkin.id)}>
+          Print or save
+        </a>
+        <a class="button" href={paths.progress()}>
+          Progress over time
+        </a>
+        <button
+          type="button"
+          class="button button--danger"
+          onClick={() => void deleteCheckin(checkin.id).then(() => navigate(paths.checkins()), () => undefined)}
+        >
+          Delete check-in
+        </button>
+      </div>
+      <DetailsForm checkin={checkin} />
+      {destination && (
+        <>
+          <h2>The destination</h2>
+          <p class="checkin__question" lang={destination.language}>
+            {destination.title}
+          </p>
+          <p class="checkin__source">
+            From “{destination.about.source.title}”, {destination.about.source.publisher}
+            {destination.about.source.year ? `, ${destination.about.source.year}` : ''}.
+          </p>
+          {destination.groups.map((group) => (
+            <section class="checkin__group" key={group.id} aria-labelledby={`group-${group.id}`}>
+              <h3 id={`group-${group.id}`}>{group.name}</h3>
+              <p class="checkin__headline" lang={destination.language}>
+                {group.headline}
+              </p>
+              {group.statements.map((statement) => (
+                <RatedItem key={statement.id} checkin={checkin} part="statements" itemId={statement.id} text={statement.text} lang={destination.language} />
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+      <section class="checkin__group" aria-labelledby="capabilities-title">
+        <h2 id="capabilities-title">The {deck.capabilities.length} capabilities</h2>
+        <p class="checkin__headline">How well do we do each of these now?</p>
+        {deck.capabilities.map((capability) => (
+          <RatedItem
+            key={capability.id}
+            checkin={checkin}
+            part="capabilities"
+            itemId={capability.id}
+            text={`${capability.number}. ${capability.heading}`}
+            lang={deck.language}
+            cap={capability.number}
+          />
+        ))}
+      </section>
+      <section class="checkin__group" aria-labelledby="notes-title">
+        <h2 id="notes-title">Notes</h2>
+        <DebouncedText
+          id={`checkin:${checkin.id}:notes`}
+          label="Anything else about this check-in (optional)"
+          stored={checkin.notes}
+          version={checkin}
+          save={(text, base) => setCheckinNotes(checkin.id, text, base)}
+        />
+      </section>
+    </section>
+  );
+}
+
+function DetailsForm({ checkin }: { checkin: CheckinRecord }) {
+  const [community, setCommunity] = useState(checkin.community);
+  const [date, setDate] = useState(checkin.date);
+  const { submit, busy, error } = useSubmit(
+    async () => {
+      if (!community.trim()) throw new Error('Name the community this check-in is about.');
+      await editCheckinDetails(checkin.id, { community, date });
+    },
+    { stays: true },
+  );
+  return (
+    <details class="disclosure">
+      <summary>Change the community or date</summary>
+      <form onSubmit={submit} noValidate>
+        <div class="field-row">
+          <Field label="Community">
+            {({ id }) => <input id={id} type="text" maxLength={500} value={community} onInput={(e) => setCommunity(inputValue(e))} />}
+          </Field>
+          <Field label="Date">
+            {({ id }) => <input id={id} type="date" value={date} onInput={(e) => setDate(inputValue(e))} />}
+          </Field>
+        </div>
+        <ErrorMessage message={error} />
+        <button type="submit" class="button" disabled={busy}>
+          Save these details
+        </button>
+      </form>
+    </details>
+  );
+}
