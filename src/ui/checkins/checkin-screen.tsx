@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Deck, Destination } from '../../content/schema';
 import { deckById } from '../../domain/catalog';
 import { formatDate } from '../../domain/dates';
-import type { CheckinRecord } from '../../domain/records/checkin';
+import type { CheckinRecord, RatedPart } from '../../domain/records/checkin';
 import type { SessionRecord } from '../../domain/records/session';
 import { deleteCheckin, editCheckinDetails, setCheckinNotes, watchCheckin } from '../../state/checkins';
 import { watchSession } from '../../state/sessions';
@@ -84,45 +84,110 @@ function CheckinForm({ checkin, deck, destination }: { checkin: CheckinRecord; d
             From “{destination.about.source.title}”, {destination.about.source.publisher}
             {destination.about.source.year ? `, ${destination.about.source.year}` : ''}.
           </p>
-          {destination.groups.map((group) => (
-            <section class="checkin__group" key={group.id} aria-labelledby={`group-${group.id}`}>
-              <h3 id={`group-${group.id}`}>{group.name}</h3>
-              <p class="checkin__headline" lang={destination.language}>
-                {group.headline}
-              </p>
-              {group.statements.map((statement) => (
-                <RatedItem key={statement.id} checkin={checkin} part="statements" itemId={statement.id} text={statement.text} lang={destination.language} />
-              ))}
-            </section>
-          ))}
         </>
       )}
-      <section class="checkin__group" aria-labelledby="capabilities-title">
-        <h2 id="capabilities-title">The {deck.capabilities.length} capabilities</h2>
-        <p class="checkin__headline">How well do we do each of these now?</p>
-        {deck.capabilities.map((capability) => (
-          <RatedItem
-            key={capability.id}
-            checkin={checkin}
-            part="capabilities"
-            itemId={capability.id}
-            text={`${capability.number}. ${capability.heading}`}
-            lang={deck.language}
-            cap={capability.number}
-          />
-        ))}
-      </section>
-      <section class="checkin__group" aria-labelledby="notes-title">
-        <h2 id="notes-title">Notes</h2>
-        <DebouncedText
-          id={`checkin:${checkin.id}:notes`}
-          label="Anything else about this check-in (optional)"
-          stored={checkin.notes}
-          version={checkin}
-          save={(text, base) => setCheckinNotes(checkin.id, text, base)}
-        />
-      </section>
+      <Parts checkin={checkin} deck={deck} destination={destination} />
     </section>
+  );
+}
+
+interface Part {
+  key: string;
+  title: string;
+  rated: number;
+  of: number;
+}
+
+/**
+ * The destination's groups, then the capabilities, one part at a time: a few statements on a
+ * screen is easier to think about (and to use on a phone) than forty at once.
+ */
+function Parts({ checkin, deck, destination }: { checkin: CheckinRecord; deck: Deck; destination: Destination | undefined }) {
+  const [step, setStep] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const ratedOf = (part: RatedPart, ids: string[]) => checkin[part].filter((r) => ids.includes(r.id)).length;
+  const groups = destination?.groups ?? [];
+  const parts: Part[] = [
+    ...groups.map((g) => ({ key: g.id, title: g.name, rated: ratedOf('statements', g.statements.map((s) => s.id)), of: g.statements.length })),
+    { key: 'capabilities', title: `The ${deck.capabilities.length} capabilities`, rated: ratedOf('capabilities', deck.capabilities.map((c) => c.id)), of: deck.capabilities.length },
+  ];
+  const go = (next: number) => {
+    setStep(next);
+    // The new part's heading, for keyboard and screen-reader users; after the render that shows it.
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+  const group = groups[step];
+  const previous = parts[step - 1];
+  const next = parts[step + 1];
+  return (
+    <>
+      <nav class="checkin__parts" aria-label="Parts of this check-in">
+        <ol>
+          {parts.map((part, i) => (
+            <li key={part.key}>
+              <button type="button" class="button button--small" aria-current={i === step ? 'step' : undefined} onClick={() => go(i)}>
+                {part.title} <span class="checkin__count">{part.rated} of {part.of}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {group && destination ? (
+        <section class="checkin__group" aria-labelledby="part-title">
+          <h3 id="part-title" ref={heading} tabIndex={-1}>
+            {group.name}
+          </h3>
+          <p class="checkin__headline" lang={destination.language}>
+            {group.headline}
+          </p>
+          {group.statements.map((statement) => (
+            <RatedItem key={statement.id} checkin={checkin} part="statements" itemId={statement.id} text={statement.text} lang={destination.language} />
+          ))}
+        </section>
+      ) : (
+        <>
+          <section class="checkin__group" aria-labelledby="part-title">
+            <h2 id="part-title" ref={heading} tabIndex={-1}>
+              The {deck.capabilities.length} capabilities
+            </h2>
+            <p class="checkin__headline">How well do we do each of these now?</p>
+            {deck.capabilities.map((capability) => (
+              <RatedItem
+                key={capability.id}
+                checkin={checkin}
+                part="capabilities"
+                itemId={capability.id}
+                text={`${capability.number}. ${capability.heading}`}
+                lang={deck.language}
+                cap={capability.number}
+              />
+            ))}
+          </section>
+          <section class="checkin__group" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <DebouncedText
+              id={`checkin:${checkin.id}:notes`}
+              label="Anything else about this check-in (optional)"
+              stored={checkin.notes}
+              version={checkin}
+              save={(text, base) => setCheckinNotes(checkin.id, text, base)}
+            />
+          </section>
+        </>
+      )}
+      <div class="checkin__steps">
+        {previous && (
+          <button type="button" class="button" onClick={() => go(step - 1)}>
+            Previous: {previous.title}
+          </button>
+        )}
+        {next && (
+          <button type="button" class="button button--primary" onClick={() => go(step + 1)}>
+            Next: {next.title}
+          </button>
+        )}
+      </div>
+    </>
   );
 }
 
