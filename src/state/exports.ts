@@ -1,6 +1,8 @@
 /** Every export and the backup restore, generated on the device from the logbook. */
 import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary } from '../domain/exports/backup';
+import { checkinsCsv } from '../domain/exports/checkins-csv';
 import { logbookCsv } from '../domain/exports/csv';
+import { deckById } from '../domain/catalog';
 import { fileNames } from '../domain/exports/file-names';
 import { FORMATS, type FileFormat } from '../domain/exports/formats';
 import { actionsIcs } from '../domain/exports/ics';
@@ -92,6 +94,18 @@ export function logbookCsvFile(now = new Date()): ExportFile {
 
 export function logbookMarkdownFile(now = new Date()): ExportFile {
   return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now)));
+}
+
+/** Every check-in, a row for each statement or capability rated or noted. */
+export function checkinsCsvFile(now = new Date()): ExportFile {
+  return textFile(fileNames.checkinsCsv(now), FORMATS.spreadsheet, async () => {
+    const [checkins, sessions, destinations] = await Promise.all([
+      logbook().checkins.all(),
+      logbook().sessions.all(),
+      import('virtual:destinations').then((m) => m.default),
+    ]);
+    return checkinsCsv(checkins, deckById, destinations, new Map(sessions.map((s) => [s.id, s.title])));
+  });
 }
 
 export function openActionsIcsFile(now = new Date()): ExportFile {

@@ -54,6 +54,9 @@ export function checkinsStore(conn: Connection) {
         });
       }),
 
+    /** The live check-ins. */
+    all: () => conn.read(live),
+
     get: (id: string) => conn.read(async () => restored(await db.checkins.get(id))),
 
     watchAll: (onValue: (checkins: CheckinRecord[]) => void, onError: (p: StorageProblem) => void): Unsubscribe =>

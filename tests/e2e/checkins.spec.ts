@@ -138,6 +138,12 @@ test('check-ins go into a backup and come back from it', async ({ page }) => {
   await page.getByTestId('rated-communities-1').getByLabel('Evidence (optional)').fill('Street parties every month.');
   await expect(page.getByTestId('rated-communities-1').getByRole('status')).toHaveText('Saved');
 
+  await page.goto('/#/checkins');
+  const csv = await downloaded(page, () => page.getByRole('button', { name: 'Save all check-ins as a spreadsheet (CSV)' }).click());
+  expect(csv.name).toMatch(/^power-shifting-check-ins-.*\.csv$/);
+  expect(csv.text).toContain('"Ancoats","Power Shifting Card Deck"');
+  expect(csv.text).toContain('"Getting there","Street parties every month."');
+
   await page.goto('/#/settings');
   const backup = await downloaded(page, () => page.getByRole('button', { name: 'Back up now' }).click());
   expect(JSON.parse(backup.text).data.checkins).toHaveLength(1);

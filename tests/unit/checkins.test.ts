@@ -6,6 +6,7 @@ import { loadDecks, loadDestinations } from '../../src/build/load-decks';
 import { actionTallies, capabilitySeries, changeOf, checkinsFor, communitiesOf, groupSeries } from '../../src/domain/checkins/progress';
 import { backupJson, makeBackup, readBackup, summarise } from '../../src/domain/exports/backup';
 import { checkinDocument } from '../../src/domain/exports/checkin-document';
+import { checkinsCsv } from '../../src/domain/exports/checkins-csv';
 import { toMarkdown } from '../../src/domain/exports/markdown';
 import { CHECKIN, evidenceOf, ratingOf, withEvidence, withRating, type CheckinRecord } from '../../src/domain/records/checkin';
 import { conflictsOf, mergeRecords, writeRecord, type Stamp } from '../../src/domain/records/merge';
@@ -144,6 +145,22 @@ describe('a check-in as a document', () => {
     expect(md).toContain(destination.about.source.title);
     expect(md).toContain('Next time: ask the youth club');
     expect(md).not.toContain('<b>');
+  });
+});
+
+describe('check-ins as a spreadsheet', () => {
+  it('has a row per item rated or noted, with the statement’s words, and no cell a spreadsheet would run', () => {
+    let c = withRating(checkin({ sessionId: 'S1', community: '=cmd|calc' }), 'statements', 'people-1', 'starting');
+    c = withEvidence(c, 'statements', 'people-2', '+SUM(A1:A2) said "yes"');
+    c = withRating(c, 'capabilities', 'cap-10', 'how-we-work');
+    const gone = checkin({ id: 'C2', deleted: 1, statements: [{ id: 'people-1', rating: 'not-yet' }] });
+    const csv = checkinsCsv([c, gone], () => deck, [destination], new Map([['S1', 'Supervision 1']]));
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('\uFEFF"Check-in ID","Date","Community","Deck","Session","Part","Item ID","Statement or capability","Rating","Evidence"');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe(`"C1","2026-03-01","'=cmd|calc","${deck.title}","Supervision 1","People","people-1","${people.statements[0]!.text}","Starting",""`);
+    expect(lines[2]).toContain(`"${people.statements[1]!.text}","","'+SUM(A1:A2) said ""yes"""`);
+    expect(lines[3]).toContain(`"Capabilities","cap-10","10. ${deck.capabilities[9]!.heading}","This is how we work"`);
   });
 });
 

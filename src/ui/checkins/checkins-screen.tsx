@@ -7,6 +7,7 @@ import { deckById } from '../../domain/catalog';
 import { useActiveSession } from '../../state/active-session';
 import { startCheckin, watchCheckins } from '../../state/checkins';
 import { watchIndex } from '../../state/logbook';
+import { saveMade } from '../documents/document-actions';
 import { Field, inputValue } from '../logbook/field';
 import { SuggestedInput } from '../logbook/suggested-input';
 import { paths } from '../routing/routes';
@@ -51,10 +52,13 @@ export function CheckinsScreen() {
         </p>
       ) : (
         <>
-          <p>
+          <p class="session__controls">
             <a class="button" href={paths.progress()}>
               See progress over time
             </a>
+            <button type="button" class="button" onClick={() => void saveMade((e) => e.checkinsCsvFile(), 'Check-ins saved as a spreadsheet.')}>
+              Save all check-ins as a spreadsheet (CSV)
+            </button>
           </p>
           {byCommunity.map((group) => (
             <div class="session-group" key={group.community}>
