@@ -26,7 +26,7 @@ async function rate(page: Page, id: string, rating: string) {
 }
 
 test('a community checked in twice, a month apart: the change shows in the charts and the tables, and a check-in prints', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto('/#/checkins');
   await expect(page.getByText('No check-ins yet.')).toBeVisible();
   await expectNoAxeViolations(page, 'check-ins (empty)');
@@ -179,4 +179,25 @@ test('a check-in done while a session runs belongs to it: listed on the session 
   await page.getByText('Preview the notes').click();
   await expect(page.getByTestId('notes-preview')).toContainText('Where are we now? Check-ins');
   await expect(page.getByTestId('notes-preview')).toContainText('Starting 1');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
+
+  test('check-ins are reached from Sessions, and the top bar stays one line', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('/#/sessions');
+    const topbar = page.locator('.topbar');
+    const brand = page.locator('.topbar__brand');
+    // One line: the bar is no taller than the brand in it, with its padding.
+    expect((await topbar.boundingBox())!.height).toBeLessThan((await brand.boundingBox())!.height + 16);
+    await page.getByRole('link', { name: 'Where are we now?' }).tap();
+    await expect(page.getByRole('heading', { level: 1, name: 'Where are we now?' })).toBeVisible();
+    await startCheckin(page, 'Levenshulme', '2026-08-01');
+    await rate(page, 'people-1', 'Getting there');
+    await expectNoAxeViolations(page, 'check-in form (phone)');
+    await page.goto('/#/progress');
+    await expect(page.getByTestId('chart-people').locator('figcaption')).toContainText('One check-in so far');
+    await expectNoAxeViolations(page, 'progress (phone)');
+  });
 });
