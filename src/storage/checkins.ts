@@ -67,6 +67,6 @@ export function checkinsStore(conn: Connection) {
 
     /** The live check-ins done in a session. */
     watchInSession: (sessionId: string, onValue: (checkins: CheckinRecord[]) => void, onError: (p: StorageProblem) => void): Unsubscribe =>
-      conn.watch(async () => (await db.checkins.where('sessionId').equals(sessionId).toArray()).filter((c) => !c.deleted).map(restoreCheckin), onValue, onError),
+      conn.watch(async () => (await db.checkins.where('sessionId').equals(sessionId).toArray()).map(restoreCheckin).filter((c) => c.deleted === 0), onValue, onError),
   };
 }

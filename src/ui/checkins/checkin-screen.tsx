@@ -5,6 +5,7 @@ import { formatDate } from '../../domain/dates';
 import type { CheckinRecord, RatedPart } from '../../domain/records/checkin';
 import type { SessionRecord } from '../../domain/records/session';
 import { deleteCheckin, editCheckinDetails, setCheckinNotes, watchCheckin } from '../../state/checkins';
+import { useNotices } from '../../state/notices';
 import { watchSession } from '../../state/sessions';
 import { Field, inputValue } from '../logbook/field';
 import { paths } from '../routing/routes';
@@ -68,7 +69,12 @@ function CheckinForm({ checkin, deck, destination }: { checkin: CheckinRecord; d
         <button
           type="button"
           class="button button--danger"
-          onClick={() => void deleteCheckin(checkin.id).then(() => navigate(paths.checkins()), () => undefined)}
+          onClick={() =>
+            void deleteCheckin(checkin.id).then(
+              () => navigate(paths.checkins()),
+              (problem: Error) => useNotices.getState().showProblem({ kind: 'delete', message: `The check-in was not deleted: ${problem.message}` }),
+            )
+          }
         >
           Delete check-in
         </button>

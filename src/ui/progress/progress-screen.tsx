@@ -40,7 +40,11 @@ export function ProgressScreen() {
     if (!community) return;
     let live = true;
     readActionTallies(deck.id, deck.capabilities, community).then(
-      (t) => live && setTallies(t),
+      (t) => {
+        if (!live) return;
+        setTallies(t);
+        setTalliesError(null);
+      },
       (problem: Error) => live && setTalliesError(problem.message),
     );
     return () => {
