@@ -93,7 +93,7 @@ export function logbookCsvFile(now = new Date()): ExportFile {
 }
 
 export function logbookMarkdownFile(now = new Date()): ExportFile {
-  return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now)));
+  return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now, await logbook().checkins.all())));
 }
 
 /** Every check-in, a row for each statement or capability rated or noted. */

@@ -120,7 +120,7 @@ test('a community checked in twice, a month apart: the change shows in the chart
   expect(docx.name).toMatch(/^power-shifting-where-are-we-now-hulme-2026-04-01\.docx$/);
 });
 
-test('evidence typed into a check-in survives a reload straight after typing', async ({ page }) => {
+test('evidence typed into a check-in survives a reload straight after typing; details corrected; deleted and brought back', async ({ page }) => {
   await startCheckin(page, 'Moss Side', '2026-05-01');
   const evidence = page.getByTestId('rated-people-2').getByLabel('Evidence (optional)');
   await evidence.fill('The youth club runs its own budget.');
@@ -128,6 +128,19 @@ test('evidence typed into a check-in survives a reload straight after typing', a
   await expect(page.getByTestId('rated-people-2').getByLabel('Evidence (optional)')).toHaveValue('The youth club runs its own budget.');
   // Kept in the database, not only in the page's emergency copy: it is there after another reload too.
   await page.reload();
+  await expect(page.getByTestId('rated-people-2').getByLabel('Evidence (optional)')).toHaveValue('The youth club runs its own budget.');
+
+  // The community and date can be corrected; a deleted check-in can be brought back.
+  await page.getByText('Change the community or date').click();
+  await page.locator('details').getByLabel('Date').fill('2026-05-08');
+  await page.getByRole('button', { name: 'Save these details' }).click();
+  await expect(page.locator('.session__meta')).toContainText('8 May 2026');
+  await page.getByRole('button', { name: 'Delete check-in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Where are we now?' })).toBeVisible();
+  await expect(page.getByText('No check-ins yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('checkin-item')).toHaveCount(1);
+  await page.getByRole('link', { name: '8 May 2026' }).click();
   await expect(page.getByTestId('rated-people-2').getByLabel('Evidence (optional)')).toHaveValue('The youth club runs its own budget.');
 });
 

@@ -7,6 +7,7 @@ import { actionTallies, capabilitySeries, changeOf, checkinsFor, communitiesOf, 
 import { backupJson, makeBackup, readBackup, summarise } from '../../src/domain/exports/backup';
 import { checkinDocument } from '../../src/domain/exports/checkin-document';
 import { checkinsCsv } from '../../src/domain/exports/checkins-csv';
+import { logbookNotes } from '../../src/domain/exports/notes-document';
 import { toMarkdown } from '../../src/domain/exports/markdown';
 import { CHECKIN, evidenceOf, ratingOf, withEvidence, withRating, type CheckinRecord } from '../../src/domain/records/checkin';
 import { conflictsOf, mergeRecords, writeRecord, type Stamp } from '../../src/domain/records/merge';
@@ -145,6 +146,19 @@ describe('a check-in as a document', () => {
     expect(md).toContain(destination.about.source.title);
     expect(md).toContain('Next time: ask the youth club');
     expect(md).not.toContain('<b>');
+  });
+});
+
+describe('check-ins in the logbook’s notes', () => {
+  it('lists each live check-in, newest first, with how many items got each rating', () => {
+    const march = withRating(withRating(checkin(), 'statements', 'people-1', 'starting'), 'statements', 'people-2', 'starting');
+    const april = withRating(checkin({ id: 'C2', date: '2026-04-01', community: 'Moss Side' }), 'capabilities', 'cap-01', 'how-we-work');
+    const md = toMarkdown(logbookNotes([], new Date('2026-05-01T09:00:00Z'), [march, april, checkin({ id: 'C3', community: 'Gone', deleted: 1 })]));
+    expect(md).toContain('## Where are we now? Check-ins');
+    expect(md.indexOf('Moss Side')).toBeLessThan(md.indexOf('Hulme'));
+    expect(md).toContain('Destination statements: Starting 2');
+    expect(md).toContain('Capabilities: This is how we work 1');
+    expect(md).not.toContain('Gone');
   });
 });
 

@@ -211,7 +211,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
 }
 
 /** The whole logbook, newest first (as given), by the day each entry was written. */
-export function logbookNotes(items: readonly EntryWithActions[], now: Date): NotesDocument {
+export function logbookNotes(items: readonly EntryWithActions[], now: Date, checkins: readonly CheckinRecord[] = []): NotesDocument {
   const title = 'Power Shifting logbook';
   const blocks: Block[] = [{ type: 'heading', level: 1, text: title }];
   const hidden = hiddenBy(ALL_NOTES);
@@ -230,6 +230,11 @@ export function logbookNotes(items: readonly EntryWithActions[], now: Date): Not
     blocks.push(...entryBlocks(entry, hidden, leading));
     const live = liveActions(actions);
     if (live.length) blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });
+  }
+  const shown = checkins.filter((c) => c.deleted === 0).sort((a, b) => b.date.localeCompare(a.date));
+  if (shown.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Where are we now? Check-ins' });
+    blocks.push({ type: 'list', ordered: false, items: shown.map(checkinItem) });
   }
   return { title, madeAt: now.toISOString(), blocks };
 }
