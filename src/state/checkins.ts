@@ -2,7 +2,7 @@
 import { actionTallies, type ActionTally } from '../domain/checkins/progress';
 import type { Capability } from '../content/schema';
 import { newId } from '../domain/ids';
-import { withEvidence, withRating, type CheckinRecord, type RatedPart, type Rating } from '../domain/records/checkin';
+import { EVIDENCE_OF, withEvidence, withRating, type CheckinRecord, type RatedPart, type Rating } from '../domain/records/checkin';
 import { checkinDefaults } from '../domain/records/restore';
 import type { Unsubscribe } from '../storage/logbook';
 import type { StorageProblem } from '../storage/storage-problem';
@@ -33,8 +33,14 @@ export async function startCheckin(start: CheckinStart): Promise<CheckinRecord> 
   return checkin;
 }
 
-export async function rate(id: string, part: RatedPart, itemId: string, rating: Rating | undefined): Promise<void> {
-  await logbook().checkins.change(id, (c) => withRating(c, part, itemId, rating));
+/** `settle`: the rating was given two values at once in two places, and this is the one that stands. */
+export async function rate(id: string, part: RatedPart, itemId: string, rating: Rating | undefined, settle = false): Promise<void> {
+  await logbook().checkins.change(id, (c) => withRating(c, part, itemId, rating), undefined, settle ? [`${part}/${itemId}`] : undefined);
+}
+
+/** Keeps the note of evidence as shown, where it was written two ways at once in two places. */
+export async function keepEvidence(id: string, part: RatedPart, itemId: string): Promise<void> {
+  await logbook().checkins.change(id, (c) => c, undefined, [`${EVIDENCE_OF[part]}/${itemId}`]);
 }
 
 /** `base`: the version the note was typed over (see storage/checkins.ts). */

@@ -14,9 +14,10 @@ export function checkinsStore(conn: Connection) {
 
   /**
    * Applies a change inside one transaction, so changes from two windows both land. `base`: the
-   * version the change was made from (a note typed while another window changed it).
+   * version the change was made from (a note typed while another window changed it). `settle`:
+   * paths given two values at once elsewhere, written even if unchanged, so the choice stands.
    */
-  const change = (id: string, change: (checkin: CheckinRecord) => CheckinRecord | undefined, base?: CheckinRecord) =>
+  const change = (id: string, change: (checkin: CheckinRecord) => CheckinRecord | undefined, base?: CheckinRecord, settle?: string[]) =>
     conn.write(async () => {
       const stamp = await conn.stamp();
       return db.transaction('rw', db.checkins, async () => {
@@ -24,7 +25,7 @@ export function checkinsStore(conn: Connection) {
         if (!current || current.deleted) return undefined;
         const next = change(base ?? current);
         if (!next) return current;
-        const record = writeRecord(CHECKIN, current, { ...next, id }, stamp, base ? { base } : {});
+        const record = writeRecord(CHECKIN, current, { ...next, id }, stamp, { ...(base ? { base } : {}), ...(settle ? { settle } : {}) });
         if (record !== current) await db.checkins.put(record);
         return record;
       });

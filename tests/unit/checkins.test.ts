@@ -207,6 +207,23 @@ describe('check-ins in storage and backups', () => {
     other.close();
   });
 
+  it('settles a rating given two values at once: the one chosen stands, even when it is the one shown', async () => {
+    const book = openLogbook('checkins-settle', { indexedDB: new IDBFactory(), IDBKeyRange, now: () => new Date('2026-03-02T09:00:00Z'), device: 'cccccccc' });
+    const first = writeRecord(CHECKIN, undefined, checkin(), at('aaaaaaaa', '2026-03-01T09:00:00Z'));
+    const a = writeRecord(CHECKIN, first, withRating(first, 'statements', 'people-1', 'starting'), at('aaaaaaaa', '2026-03-01T09:01:00Z'));
+    const b = writeRecord(CHECKIN, first, withRating(first, 'statements', 'people-1', 'not-yet'), at('bbbbbbbb', '2026-03-01T09:02:00Z'));
+    const imported = await book.backups.merge({ entries: [], actions: [], sessions: [], checkins: [mergeRecords(CHECKIN, a, b)] });
+    expect(imported.ok).toBe(true);
+    const held = (await book.checkins.get('C1'))!;
+    expect(conflictsOf(CHECKIN, held)).toEqual(['statements/people-1']);
+    const shown = ratingOf(held, 'statements', 'people-1')!;
+    await book.checkins.change('C1', (c) => withRating(c, 'statements', 'people-1', shown), undefined, ['statements/people-1']);
+    const settled = (await book.checkins.get('C1'))!;
+    expect(conflictsOf(CHECKIN, settled)).toEqual([]);
+    expect(ratingOf(settled, 'statements', 'people-1')).toBe(shown);
+    book.close();
+  });
+
   it('refuses a backup whose check-in is not one, naming it', () => {
     const text = backupJson(makeBackup({ entries: [], actions: [], sessions: [], checkins: [checkin({ statements: [{ id: 'people-1', rating: 'great' as never }] })] }, new Date(), '0.1.0'));
     const read = readBackup(text);
