@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
+import type { CheckinRecord } from '../domain/records/checkin';
 import { entryDefaults } from '../domain/records/restore';
 import type { OwnDeckRecord } from '../domain/records/own-deck';
 import type { SessionRecord } from '../domain/records/session';
@@ -55,6 +56,7 @@ export class LogbookDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
   decks!: EntityTable<OwnDeckRecord, 'id'>;
+  checkins!: EntityTable<CheckinRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
@@ -149,5 +151,7 @@ export class LogbookDB extends Dexie {
       });
     // Version 7: decks made in the app.
     this.version(7).stores({ decks: 'id, updatedAt, deleted' });
+    // Version 8: check-ins ("Where are we now?"), found by community, day and the session they were done in.
+    this.version(8).stores({ checkins: 'id, date, community, sessionId, updatedAt, deleted' });
   }
 }

@@ -4,6 +4,7 @@
  * the same calls without the UI knowing.
  */
 import { backupsStore } from './backups';
+import { checkinsStore } from './checkins';
 import { connect, type OpenOptions, type Unsubscribe } from './connection';
 import { writeCsvPages } from './csv-export';
 import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
@@ -32,6 +33,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     entries: entriesStore(conn),
     sessions: sessionsStore(conn),
     decks: ownDecksStore(conn),
+    checkins: checkinsStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),

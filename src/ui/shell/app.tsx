@@ -28,6 +28,10 @@ const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-scree
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
 const OwnDecksScreen = lazyScreen(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
 const OwnDeckScreen = lazyScreen(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
+const CheckinsScreen = lazyScreen(() => import('../checkins/checkins-screen').then((m) => m.CheckinsScreen));
+const CheckinScreen = lazyScreen(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
+const CheckinPrintScreen = lazyScreen(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
+const ProgressScreen = lazyScreen(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -53,6 +57,10 @@ const TITLES: Record<Route['name'], string> = {
   'print-destination': 'Print the destination',
   'own-decks': 'Your decks',
   'own-deck': 'Your deck',
+  checkins: 'Where are we now?',
+  checkin: 'Check-in',
+  'checkin-print': 'Check-in to print',
+  progress: 'Progress over time',
   'not-found': 'Page not found',
 };
 
@@ -162,6 +170,14 @@ function Screen({ route }: { route: Route }) {
       return <OwnDecksScreen />;
     case 'own-deck':
       return <OwnDeckScreen key={route.id} id={route.id} />;
+    case 'checkins':
+      return <CheckinsScreen />;
+    case 'checkin':
+      return <CheckinScreen key={route.id} id={route.id} />;
+    case 'checkin-print':
+      return <CheckinPrintScreen key={route.id} id={route.id} />;
+    case 'progress':
+      return <ProgressScreen />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }
