@@ -1,7 +1,9 @@
 /** Every export and the backup restore, generated on the device from the logbook. */
 import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary } from '../domain/exports/backup';
+import { checkinsCsv } from '../domain/exports/checkins-csv';
 import { logbookCsv } from '../domain/exports/csv';
 import { encryptBackup, isEncryptedBackup, openBackup } from '../domain/exports/encrypted-backup';
+import { loadDeck } from './decks';
 import { fileNames } from '../domain/exports/file-names';
 import { FORMATS, type FileFormat } from '../domain/exports/formats';
 import { actionsIcs } from '../domain/exports/ics';
@@ -100,7 +102,25 @@ export function logbookCsvFile(now = new Date()): ExportFile {
 }
 
 export function logbookMarkdownFile(now = new Date()): ExportFile {
-  return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now)));
+  return textFile(fileNames.logbookMarkdown(now), FORMATS.markdown, async () => toMarkdown(logbookNotes(await liveItems(), now, await logbook().checkins.all())));
+}
+
+/** Every check-in, a row for each statement or capability rated or noted. */
+export function checkinsCsvFile(now = new Date()): ExportFile {
+  return textFile(fileNames.checkinsCsv(now), FORMATS.spreadsheet, async () => {
+    const [checkins, sessions, destinations] = await Promise.all([
+      logbook().checkins.all(),
+      logbook().sessions.all(),
+      import('virtual:destinations').then((m) => m.default),
+    ]);
+    const decks = await Promise.all([...new Set(checkins.map((c) => c.deckId))].map(loadDeck));
+    const deckOf = (id: string) => {
+      const deck = decks.find((d) => d?.id === id);
+      if (!deck) throw new Error('A deck these check-ins were made against could not be loaded. Reload the page and try again.');
+      return deck;
+    };
+    return checkinsCsv(checkins, deckOf, destinations, new Map(sessions.map((s) => [s.id, s.title])));
+  });
 }
 
 export function openActionsIcsFile(now = new Date()): ExportFile {

@@ -5,7 +5,7 @@ import type { ActionRecord } from '../domain/records/action';
 import type { EntryRecord } from '../domain/records/entry';
 import type { Versioned } from '../domain/records/merge';
 import { planImport, type ImportPlan } from '../domain/records/merge-plan';
-import { restoreOwnDeck, restoreSession } from '../domain/records/restore';
+import { restoreCheckin, restoreOwnDeck, restoreSession } from '../domain/records/restore';
 import type { Connection } from './connection';
 import { eachEntry } from './database';
 import { partsOf, storedEntry } from './stored-entry';
@@ -42,7 +42,7 @@ export function backupsStore(conn: Connection) {
     /** Every record, tombstones included, for a backup; checked as a backup is checked on reading. */
     exportAll: () =>
       conn.read(() =>
-        db.transaction('r', [db.entries, db.sessions, db.decks, db.meta], async (): Promise<BackupData> => {
+        db.transaction('r', [db.entries, db.sessions, db.decks, db.checkins, db.meta], async (): Promise<BackupData> => {
           const entries: EntryRecord[] = [];
           const actions: ActionRecord[] = [];
           for (const stored of await db.entries.toArray()) {
@@ -57,6 +57,7 @@ export function backupsStore(conn: Connection) {
             actions,
             sessions: (await db.sessions.toArray()).map(restoreSession),
             ...(decks.length ? { decks } : {}),
+            checkins: (await db.checkins.toArray()).map(restoreCheckin),
             ...(Object.keys(other).length ? { other } : {}),
           };
           const problem = problemOf(data);
@@ -72,7 +73,7 @@ export function backupsStore(conn: Connection) {
      */
     merge: (incoming: BackupData, { dryRun = false } = {}) =>
       (dryRun ? conn.read : conn.write)(() =>
-        db.transaction(dryRun ? 'r' : 'rw', [db.entries, db.sessions, db.decks, db.meta], async (): Promise<ImportResult> => {
+        db.transaction(dryRun ? 'r' : 'rw', [db.entries, db.sessions, db.decks, db.checkins, db.meta], async (): Promise<ImportResult> => {
           const entryIds = new Set([...incoming.entries.map((e) => e.id), ...incoming.actions.map((a) => a.entryId)]);
           // Only the entries already on the device are read: one key listing instead of a lookup per record.
           const heldEntryIds = ((await db.entries.toCollection().primaryKeys()) as string[]).filter((id) => entryIds.has(id));
@@ -85,14 +86,19 @@ export function backupsStore(conn: Connection) {
           );
           const deckIds = (incoming.decks ?? []).map((d) => d.id);
           const decks = new Map((deckIds.length ? await db.decks.bulkGet(deckIds) : []).flatMap((d) => (d ? [[d.id, restoreOwnDeck(d)] as const] : [])));
+          const checkinIds = incoming.checkins.map((c) => c.id);
+          const checkins = new Map(
+            (checkinIds.length ? await db.checkins.bulkGet(checkinIds) : []).flatMap((c) => (c ? [[c.id, restoreCheckin(c)] as const] : [])),
+          );
           const held = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
           const other = Object.fromEntries(Object.entries(held).map(([name, records]) => [name, new Map(records.map((r) => [r.id, r]))]));
-          const result = planImport(incoming, { entries, actionOwners, sessions, decks, other });
+          const result = planImport(incoming, { entries, actionOwners, sessions, decks, checkins, other });
           if (!result.ok || dryRun) return result;
           const { plan } = result;
           await db.entries.bulkPut(plan.entries.map((parts) => storedEntry(parts.entry, parts.actions)));
           await db.sessions.bulkPut(plan.sessions);
           await db.decks.bulkPut(plan.decks);
+          await db.checkins.bulkPut(plan.checkins);
           if (Object.keys(plan.other).length) {
             const merged = { ...held };
             for (const [name, records] of Object.entries(plan.other)) {
@@ -106,11 +112,11 @@ export function backupsStore(conn: Connection) {
         }),
       ),
 
-    /** Deletes every entry, action, session, deck made here and draft on this device (settings are kept). */
+    /** Deletes every entry, action, session, check-in, deck made here and draft on this device (settings are kept). */
     clearAll: () =>
       conn.write(() =>
-        db.transaction('rw', [db.entries, db.sessions, db.decks, db.drafts, db.meta], async () => {
-          await Promise.all([db.entries.clear(), db.sessions.clear(), db.decks.clear(), db.drafts.clear(), db.meta.delete(OTHER_KEY)]);
+        db.transaction('rw', [db.entries, db.sessions, db.decks, db.checkins, db.drafts, db.meta], async () => {
+          await Promise.all([db.entries.clear(), db.sessions.clear(), db.decks.clear(), db.checkins.clear(), db.drafts.clear(), db.meta.delete(OTHER_KEY)]);
         }),
       ),
   };

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
+import type { CheckinRecord } from '../domain/records/checkin';
 import { entryDefaults } from '../domain/records/restore';
 import type { OwnDeckRecord } from '../domain/records/own-deck';
 import type { SessionRecord } from '../domain/records/session';
@@ -61,6 +62,7 @@ export class LogbookDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
   decks!: EntityTable<OwnDeckRecord, 'id'>;
+  checkins!: EntityTable<CheckinRecord, 'id'>;
   keyring!: EntityTable<KeyringRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
@@ -156,7 +158,9 @@ export class LogbookDB extends Dexie {
       });
     // Version 7: decks made in the app.
     this.version(7).stores({ decks: 'id, updatedAt, deleted' });
-    // Version 8: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
-    this.version(8).stores({ keyring: 'id' });
+    // Version 8: check-ins ("Where are we now?"), found by community, day and the session they were done in.
+    this.version(8).stores({ checkins: 'id, date, community, sessionId, updatedAt, deleted' });
+    // Version 9: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
+    this.version(9).stores({ keyring: 'id' });
   }
 }

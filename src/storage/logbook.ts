@@ -8,6 +8,7 @@ import { emitUtf8 } from '../domain/exports/utf8-chunks';
 import { byNewest } from '../domain/logbook/filters';
 import { restoreSession } from '../domain/records/restore';
 import { backupsStore } from './backups';
+import { checkinsStore } from './checkins';
 import { connect, type OpenOptions, type Unsubscribe } from './connection';
 import { writeCsvPages } from './csv-export';
 import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
@@ -39,6 +40,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     entries,
     sessions: sessionsStore(conn),
     decks: ownDecksStore(conn),
+    checkins: checkinsStore(conn),
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),

@@ -18,7 +18,7 @@ export const SEALED = '$sealed';
 /** The lock's own records (wrapped keys, progress) cannot be encrypted with the key they hold. */
 export const CLEAR_TABLES: readonly string[] = ['keyring'];
 /** Indexed fields that hold what people write: left out of a sealed record, so never queried while a lock is set. */
-const TEXT_INDEXES: Record<string, readonly string[]> = { sessions: ['series'] };
+const TEXT_INDEXES: Record<string, readonly string[]> = { sessions: ['series'], checkins: ['community'] };
 
 type StoredValue = Record<string, unknown>;
 type SealedValue = StoredValue & { [SEALED]: SealedBytes };

@@ -83,6 +83,6 @@ export function generateBackup(count, deck, seed = 42) {
     version: 1,
     exportedAt: new Date('2026-11-01T00:00:00Z').toISOString(),
     app: { name: 'Power Shifting', version: 'bench' },
-    data: { entries, actions, sessions: [] },
+    data: { entries, actions, sessions: [], checkins: [] },
   };
 }

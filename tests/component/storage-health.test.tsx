@@ -58,7 +58,7 @@ describe('persistent storage', () => {
   it('is asked for before the first import, not only after the first entry', async () => {
     selectDatabase('persist-before-import');
     const persist = stubStorage({ usage: 0, quota: 4e9 });
-    const result = await restore(makeBackup({ entries: [], actions: [], sessions: [] }, new Date(), '0.1.0'));
+    const result = await restore(makeBackup({ entries: [], actions: [], sessions: [], checkins: [] }, new Date(), '0.1.0'));
     expect(result.ok).toBe(true);
     expect(persist).toHaveBeenCalledTimes(1);
   });

@@ -87,7 +87,7 @@ test('a supervision session: deal, reflect, take notes away, back up, restore, a
   await expect(page.getByRole('heading', { name: 'Your logbook is empty' })).toBeVisible();
   await page.goto('/#/settings');
   await page.getByLabel('Choose a backup file').setInputFiles(backup.path);
-  await expect(page.getByTestId('restore-preview')).toContainText('holds 1 entry, 2 actions and 1 session');
+  await expect(page.getByTestId('restore-preview')).toContainText('holds 1 entry, 2 actions, 1 session and 0 check-ins');
   await expect(page.getByTestId('restore-preview')).toContainText('Importing it will add 1 entry, add 2 actions, add 1 session');
   await expectNoAxeViolations(page, 'settings with restore preview');
   await page.getByRole('button', { name: 'Import this backup' }).click();

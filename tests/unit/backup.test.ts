@@ -230,15 +230,15 @@ describe('hostile and broken backup files', () => {
   });
 
   it('writes every object’s keys in order, whatever order they were made in', () => {
-    const backup = makeBackup({ entries: [], actions: [], sessions: [] }, clock, '0.1.0');
+    const backup = makeBackup({ entries: [], actions: [], sessions: [], checkins: [] }, clock, '0.1.0');
     const odd = { updatedAt: 'x', id: 'a', followUp: { learned: 'l', happened: 'h' } } as unknown as ActionRecord;
-    const text = backupJson({ ...backup, data: { sessions: [], actions: [odd], entries: [] } });
+    const text = backupJson({ ...backup, data: { sessions: [], checkins: [], actions: [odd], entries: [] } });
     const keys = [...text.matchAll(/^ *"(\w+)":/gm)].map((m) => m[1]);
-    expect(keys).toEqual(['app', 'name', 'version', 'data', 'actions', 'followUp', 'happened', 'learned', 'id', 'updatedAt', 'entries', 'sessions', 'exportedAt', 'format', 'version']);
+    expect(keys).toEqual(['app', 'name', 'version', 'data', 'actions', 'followUp', 'happened', 'learned', 'id', 'updatedAt', 'checkins', 'entries', 'sessions', 'exportedAt', 'format', 'version']);
     expect(text.endsWith('}\n')).toBe(true);
     // A key named __proto__ (JSON.parse makes one) is written as a key, not taken as a prototype.
     const proto = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "a": 2}') as ActionRecord;
-    expect(JSON.parse(backupJson({ ...backup, data: { sessions: [], actions: [proto], entries: [] } })).data.actions[0]).toEqual(proto);
+    expect(JSON.parse(backupJson({ ...backup, data: { sessions: [], checkins: [], actions: [proto], entries: [] } })).data.actions[0]).toEqual(proto);
   });
 });
 
@@ -279,7 +279,7 @@ describe('backups made by earlier releases and by later ones', () => {
     json.data.entries[0].card = { ...(json.data.entries[0].card ?? {}), deckId: 'power-shifting', cardId: 'x', capabilityNumber: 1, capabilityHeading: 'h', groupId: 'g', groupName: 'G', text: 't', colour: 'teal' };
     json.data.actions[0].effort = { hours: 3 };
     json.data.sessions[0].room = 'Library';
-    json.data.checkins = [{ id: '01K0CHECKIN000000000000001', createdAt: '2026-09-02T09:00:00.000Z', updatedAt: '2026-09-02T09:00:00.000Z', deleted: 0, rating: 'starting' }];
+    json.data.moods = [{ id: '01K0MOOD00000000000000001', createdAt: '2026-09-02T09:00:00.000Z', updatedAt: '2026-09-02T09:00:00.000Z', deleted: 0, mood: 'hopeful' }];
     const read = readBackup(JSON.stringify(json));
     if (!read.ok) throw new Error(read.message);
     const fresh = open('newer');
@@ -290,7 +290,7 @@ describe('backups made by earlier releases and by later ones', () => {
     expect(entry.card.colour).toBe('teal');
     expect(out.data.actions.find((a: { id: string }) => a.id === json.data.actions[0].id).effort).toEqual({ hours: 3 });
     expect(out.data.sessions[0].room).toBe('Library');
-    expect(out.data.checkins).toEqual(json.data.checkins);
+    expect(out.data.moods).toEqual(json.data.moods);
     fresh.close();
   });
 
@@ -325,7 +325,7 @@ describe('imports that would damage the logbook', () => {
     const other = data.entries.find((e) => e.id !== mine.entry.id)!;
     const moved = { ...mine.actions[0]!, entryId: other.id, what: 'Moved' };
     const before = await snapshot(book);
-    const result = await book.backups.merge({ entries: [other], actions: [moved], sessions: [] });
+    const result = await book.backups.merge({ entries: [other], actions: [moved], sessions: [], checkins: [] });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/under a different entry.*Nothing was imported/);
     expect(await snapshot(book)).toBe(before);

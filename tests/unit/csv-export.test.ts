@@ -63,7 +63,7 @@ function awkwardLogbook(count: number): BackupData {
   // Written in the same millisecond, on either side of a page boundary and inside a page.
   if (count > CSV_PAGE_SIZE) at(count - CSV_PAGE_SIZE).createdAt = at(count - CSV_PAGE_SIZE - 1).createdAt;
   at(71).createdAt = at(70).createdAt;
-  return { ...data, sessions: [SESSION] };
+  return { ...data, sessions: [SESSION], checkins: [] };
 }
 
 describe('the streamed logbook CSV', () => {

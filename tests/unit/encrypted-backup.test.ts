@@ -8,7 +8,7 @@ import { entryDefaults } from '../../src/domain/records/restore';
 const FAST = 100_000;
 
 const entry = { ...entryDefaults(), ...emptyDraft(), id: '01JB0000000000000000000001', createdAt: '2026-03-01T09:00:00.000Z', updatedAt: '2026-03-01T09:00:00.000Z', deleted: 0 as const, reflection: 'Words about Moss Side' };
-const backup = makeBackup({ entries: [entry], actions: [], sessions: [] }, new Date('2026-03-02T10:00:00Z'), '0.1.0');
+const backup = makeBackup({ entries: [entry], actions: [], sessions: [], checkins: [] }, new Date('2026-03-02T10:00:00Z'), '0.1.0');
 
 describe('encrypted backups', () => {
   it('round-trips: the opened text reads as the same backup, and the file holds none of the words', async () => {

@@ -53,7 +53,7 @@ describe('a deck made in the app', () => {
     expect((await fresh.decks.get(made.id))?.title).toBe('Housing team deck');
     const again = await fresh.backups.merge(read.backup.data);
     expect(again.ok && again.plan.counts.decks).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    const empty = makeBackup({ entries: [], actions: [], sessions: [] }, clock, '0.1.0');
+    const empty = makeBackup({ entries: [], actions: [], sessions: [], checkins: [] }, clock, '0.1.0');
     expect('decks' in empty.data).toBe(false);
   });
 });

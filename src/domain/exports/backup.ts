@@ -7,11 +7,12 @@
  */
 import * as v from 'valibot';
 import { ActionSchema, type ActionRecord } from '../records/action';
+import { CheckinSchema, type CheckinRecord } from '../records/checkin';
 import { EntrySchema, type EntryRecord } from '../records/entry';
 import { Short, Time } from '../records/fields';
 import type { Versioned } from '../records/merge';
 import { OwnDeckSchema, type OwnDeckRecord } from '../records/own-deck';
-import { restoreAction, restoreEntry, restoreOwnDeck, restoreSession } from '../records/restore';
+import { restoreAction, restoreCheckin, restoreEntry, restoreOwnDeck, restoreSession } from '../records/restore';
 import { SessionSchema, type SessionRecord } from '../records/session';
 
 export const BACKUP_FORMAT = 'power-shifting-backup';
@@ -25,6 +26,7 @@ export interface BackupData {
   sessions: SessionRecord[];
   /** Decks made in the app; left out of a backup that has none, so older backups read the same. */
   decks?: OwnDeckRecord[];
+  checkins: CheckinRecord[];
   /** Record types from a newer version, by name: kept and written back, never shown. */
   other?: Record<string, Versioned[]>;
 }
@@ -52,6 +54,7 @@ export function makeBackup(data: BackupData, now: Date, appVersion: string): Bac
       actions: [...data.actions].sort(byId),
       sessions: [...data.sessions].sort(byId),
       ...(data.decks?.length ? { decks: [...data.decks].sort(byId) } : {}),
+      checkins: [...data.checkins].sort(byId),
     },
   };
 }
@@ -77,7 +80,7 @@ export function backupJson(backup: Backup): string {
 
 // ---- Reading a backup ---------------------------------------------------------------------
 
-const KNOWN_TABLES = ['entries', 'actions', 'sessions', 'decks'];
+const KNOWN_TABLES = ['entries', 'actions', 'sessions', 'decks', 'checkins'];
 const OtherRecord = v.looseObject({ id: v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{1,64}$/)), createdAt: Time, updatedAt: Time });
 
 const EnvelopeSchema = v.object(
@@ -92,6 +95,7 @@ const EnvelopeSchema = v.object(
         actions: v.array(v.looseObject(ActionSchema.entries, 'must be an action'), 'must be a list'),
         sessions: v.optional(v.array(v.looseObject(SessionSchema.entries, 'must be a session'), 'must be a list'), []),
         decks: v.optional(v.array(v.looseObject(OwnDeckSchema.entries, 'must be a deck'), 'must be a list'), []),
+        checkins: v.optional(v.array(v.looseObject(CheckinSchema.entries, 'must be a check-in'), 'must be a list'), []),
       },
       'must hold the logbook',
     ),
@@ -146,7 +150,7 @@ export function readBackup(text: string): ReadResult {
     const issue = parsed.issues[0];
     return { ok: false, message: `${DAMAGED} ${issue ? describeIssue(issue) : 'it is not as expected'}. ${TRY_ANOTHER}` };
   }
-  const { entries, actions, sessions, decks, ...rest } = parsed.output.data;
+  const { entries, actions, sessions, decks, checkins, ...rest } = parsed.output.data;
   const other: Record<string, Versioned[]> = {};
   for (const [name, records] of Object.entries(rest)) {
     if (KNOWN_TABLES.includes(name)) continue;
@@ -159,6 +163,7 @@ export function readBackup(text: string): ReadResult {
     actions: (actions as ActionRecord[]).map((a) => restoreAction(withoutReserved(a))),
     sessions: (sessions as SessionRecord[]).map((s) => restoreSession(withoutReserved(s))),
     ...(decks.length ? { decks: (decks as OwnDeckRecord[]).map((d) => restoreOwnDeck(withoutReserved(d))) } : {}),
+    checkins: (checkins as CheckinRecord[]).map((c) => restoreCheckin(withoutReserved(c))),
     ...(Object.keys(other).length ? { other } : {}),
   };
   const problem = problemOf(data);
@@ -176,7 +181,11 @@ export function readBackup(text: string): ReadResult {
  */
 export function problemOf(data: BackupData): string | undefined {
   const duplicate =
-    firstDuplicate(data.entries, 'entry') ?? firstDuplicate(data.actions, 'action') ?? firstDuplicate(data.sessions, 'session') ?? firstDuplicate(data.decks ?? [], 'deck');
+    firstDuplicate(data.entries, 'entry') ??
+    firstDuplicate(data.actions, 'action') ??
+    firstDuplicate(data.sessions, 'session') ??
+    firstDuplicate(data.decks ?? [], 'deck') ??
+    firstDuplicate(data.checkins, 'check-in');
   if (duplicate) return duplicate;
   const entryIds = new Set(data.entries.map((e) => e.id));
   const orphan = data.actions.findIndex((a) => !entryIds.has(a.entryId));
@@ -188,7 +197,7 @@ export function tooBig(): string {
   return `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, more than any Power Shifting backup should be, so it was not imported. Check you chose the right file.`;
 }
 
-const NOUNS: Record<string, string> = { entries: 'entry', actions: 'action', sessions: 'session', decks: 'deck' };
+const NOUNS: Record<string, string> = { entries: 'entry', actions: 'action', sessions: 'session', decks: 'deck', checkins: 'check-in' };
 
 /** Valibot's own wording ("Invalid type: Expected Array but received 5") in plain English. */
 const EXPECTED: Record<string, string> = {
@@ -231,6 +240,7 @@ export interface BackupSummary {
   actions: number;
   sessions: number;
   decks: number;
+  checkins: number;
   /** Dates of the first and last entry written, if any. */
   from?: string;
   to?: string;
@@ -245,6 +255,7 @@ export function summarise(backup: Backup): BackupSummary {
     actions: backup.data.actions.filter((a) => a.deleted === 0).length,
     sessions: backup.data.sessions.filter((s) => s.deleted === 0).length,
     decks: (backup.data.decks ?? []).filter((d) => d.deleted === 0).length,
+    checkins: backup.data.checkins.filter((c) => c.deleted === 0).length,
     ...(dates.length ? { from: dates[0], to: dates[dates.length - 1] } : {}),
   };
 }

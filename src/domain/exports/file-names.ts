@@ -27,5 +27,6 @@ export const fileNames = {
   actionIcs: (what: string) => `power-shifting-action-${slug(what)}.${FORMATS.calendar.extension}`,
   /** A record made for others (a supervision record, a CPD record), named by its title and day. */
   record: (title: string, date: string) => `power-shifting-${slug(title)}-${date}.${FORMATS.word.extension}`,
+  checkinsCsv: (now: Date) => `power-shifting-check-ins-${fileStamp(now)}.${FORMATS.spreadsheet.extension}`,
   backup: (now: Date) => `power-shifting-backup-${fileStamp(now)}.${FORMATS.backup.extension}`,
 };

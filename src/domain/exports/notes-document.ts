@@ -12,7 +12,9 @@ import { ActionSchema, STATUS_LABELS, type ActionRecord } from '../records/actio
 import { snapshotFor, snapshotSection, snapshotWords } from '../logbook/card-snapshot';
 import { contentFields, shownValue, valueAt, type ContentField } from '../records/content-fields';
 import { EntrySchema, type CardSnapshot, type EntryRecord, type EntryWithActions } from '../records/entry';
+import type { CheckinRecord } from '../records/checkin';
 import { KIND_LABELS, type SessionRecord } from '../records/session';
+import { checkinItem } from './checkin-document';
 
 /** One item of a list: `strong: text (aside)`, with labelled details under it. */
 export interface Item {
@@ -85,6 +87,8 @@ export interface SessionBundle {
   entries: EntryWithActions[];
   /** Actions to review: those agreed last time, whatever came of them, and any still open from before. */
   review: { action: ActionRecord; entry: EntryRecord }[];
+  /** Check-ins done in the session ("Where are we now?"). */
+  checkins?: CheckinRecord[];
 }
 
 const ENTRY_FIELDS = contentFields(EntrySchema);
@@ -194,6 +198,11 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
   if (privateCount) blocks.push({ type: 'note', text: `${privateCount} private ${privateCount === 1 ? 'entry is' : 'entries are'} left out.` });
   if (!shared.some((e) => liveActions(e.actions).length)) blocks.push({ type: 'note', text: 'No actions were agreed in this session.' });
 
+  const checkins = (bundle.checkins ?? []).filter((c) => c.deleted === 0);
+  if (checkins.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Where are we now? Check-ins' });
+    blocks.push({ type: 'list', ordered: false, items: checkins.map(checkinItem) });
+  }
   if (options.notes && session.notes.trim()) {
     blocks.push({ type: 'heading', level: 2, text: 'Session notes' });
     blocks.push({ type: 'text', text: session.notes });
@@ -203,7 +212,7 @@ export function sessionNotes(bundle: SessionBundle, options: NotesOptions = ALL_
 }
 
 /** The whole logbook, newest first (as given), by the day each entry was written. */
-export function logbookNotes(items: readonly EntryWithActions[], now: Date): NotesDocument {
+export function logbookNotes(items: readonly EntryWithActions[], now: Date, checkins: readonly CheckinRecord[] = []): NotesDocument {
   const title = 'Power Shifting logbook';
   const blocks: Block[] = [{ type: 'heading', level: 1, text: title }];
   const hidden = hiddenBy(ALL_NOTES);
@@ -223,6 +232,11 @@ export function logbookNotes(items: readonly EntryWithActions[], now: Date): Not
     blocks.push(...entryBlocks(entry, hidden, leading));
     const live = liveActions(actions);
     if (live.length) blocks.push({ type: 'list', ordered: false, items: live.map((a) => actionItem(a, hidden)) });
+  }
+  const shown = checkins.filter((c) => c.deleted === 0).sort((a, b) => b.date.localeCompare(a.date));
+  if (shown.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Where are we now? Check-ins' });
+    blocks.push({ type: 'list', ordered: false, items: shown.map(checkinItem) });
   }
   return { title, madeAt: now.toISOString(), blocks };
 }

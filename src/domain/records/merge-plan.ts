@@ -6,6 +6,7 @@
 import type { BackupData } from '../exports/backup';
 import type { EntryParts } from '../logbook/compose';
 import { ACTION, type ActionRecord } from './action';
+import { CHECKIN, type CheckinRecord } from './checkin';
 import { ENTRY } from './entry';
 import type { RecordKind } from './kind';
 import { mergeRecords, stableJson, type Versioned } from './merge';
@@ -51,6 +52,7 @@ export interface HeldRecords {
   actionOwners: ReadonlyMap<string, string>;
   sessions: ReadonlyMap<string, SessionRecord>;
   decks: ReadonlyMap<string, OwnDeckRecord>;
+  checkins: ReadonlyMap<string, CheckinRecord>;
   other: Readonly<Record<string, ReadonlyMap<string, Versioned>>>;
 }
 
@@ -59,8 +61,9 @@ export interface ImportPlan {
   entries: EntryParts[];
   sessions: SessionRecord[];
   decks: OwnDeckRecord[];
+  checkins: CheckinRecord[];
   other: Record<string, Versioned[]>;
-  counts: { entries: MergeCounts; actions: MergeCounts; sessions: MergeCounts; decks: MergeCounts };
+  counts: { entries: MergeCounts; actions: MergeCounts; sessions: MergeCounts; decks: MergeCounts; checkins: MergeCounts };
 }
 
 /** Record types from a newer version merge by their clocks like any other; this version knows nothing else of them. */
@@ -82,6 +85,7 @@ export function planImport(incoming: BackupData, held: HeldRecords): { ok: true;
   const actions = planRecords(ACTION, incoming.actions, heldActions);
   const sessions = planRecords(SESSION, incoming.sessions, held.sessions);
   const decks = planRecords(OWN_DECK, incoming.decks ?? [], held.decks);
+  const checkins = planRecords(CHECKIN, incoming.checkins, held.checkins);
 
   const changed = new Map<string, EntryParts>();
   const incomingEntries = new Map(incoming.entries.map((e) => [e.id, e]));
@@ -114,8 +118,9 @@ export function planImport(incoming: BackupData, held: HeldRecords): { ok: true;
       entries: [...changed.values()],
       sessions: sessions.put,
       decks: decks.put,
+      checkins: checkins.put,
       other,
-      counts: { entries: entries.counts, actions: actions.counts, sessions: sessions.counts, decks: decks.counts },
+      counts: { entries: entries.counts, actions: actions.counts, sessions: sessions.counts, decks: decks.counts, checkins: checkins.counts },
     },
   };
 }

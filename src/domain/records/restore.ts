@@ -7,6 +7,7 @@
 import type * as v from 'valibot';
 import { utc } from '../dates';
 import { ActionSchema, type ActionRecord } from './action';
+import { CheckinSchema, type CheckinRecord } from './checkin';
 import { EntrySchema, type EntryRecord } from './entry';
 import type { Versioned } from './merge';
 import { OwnDeckSchema, type OwnDeckRecord } from './own-deck';
@@ -78,11 +79,13 @@ const entryPlan = planOf(EntrySchema as unknown as AnySchema);
 const actionPlan = planOf(ActionSchema as unknown as AnySchema);
 const sessionPlan = planOf(SessionSchema as unknown as AnySchema);
 const ownDeckPlan = planOf(OwnDeckSchema as unknown as AnySchema);
+const checkinPlan = planOf(CheckinSchema as unknown as AnySchema);
 
 export const restoreEntry = (raw: EntryRecord): EntryRecord => restoreWith(entryPlan, raw);
 export const restoreAction = (raw: ActionRecord): ActionRecord => restoreWith(actionPlan, raw);
 export const restoreSession = (raw: SessionRecord): SessionRecord => restoreWith(sessionPlan, raw);
 export const restoreOwnDeck = (raw: OwnDeckRecord): OwnDeckRecord => restoreWith(ownDeckPlan, raw);
+export const restoreCheckin = (raw: CheckinRecord): CheckinRecord => restoreWith(checkinPlan, raw);
 
 /** A new record's values before anyone has typed: each field's default from the schema. */
 type EntryDefaulted = 'community' | 'reflection' | 'notes' | 'tags' | 'template' | 'answers' | 'private' | 'cpdHours' | 'participatoryHours' | 'codeThemes' | 'codeRelevance';
@@ -90,3 +93,4 @@ export const entryDefaults = () => fill({}, entryPlan) as Pick<EntryRecord, Entr
 export const actionDefaults = () => fill({}, actionPlan) as Pick<ActionRecord, 'what' | 'owner' | 'due' | 'status' | 'followUp' | 'order'>;
 type SessionDefaulted = 'participants' | 'series' | 'cards' | 'cardNotes' | 'notes' | 'time' | 'supervisionType' | 'supervisor' | 'supervisee' | 'wellbeing' | 'development' | 'nextDate' | 'confirmations';
 export const sessionDefaults = () => fill({}, sessionPlan) as Pick<SessionRecord, SessionDefaulted>;
+export const checkinDefaults = () => fill({}, checkinPlan) as Pick<CheckinRecord, 'statements' | 'statementEvidence' | 'capabilities' | 'capabilityEvidence' | 'notes'>;

@@ -25,6 +25,10 @@ export type Route =
   | { name: 'print-destination'; deckId: string }
   | { name: 'own-decks' }
   | { name: 'own-deck'; id: string }
+  | { name: 'checkins' }
+  | { name: 'checkin'; id: string }
+  | { name: 'checkin-print'; id: string }
+  | { name: 'progress' }
   | { name: 'not-found'; path: string };
 
 /** The records an entry can become: an NMC reflective account, a CPD record. */
@@ -55,6 +59,10 @@ export const paths = {
   printDestination: (deckId: string) => `#/print/destination/${encodeURIComponent(deckId)}`,
   ownDecks: () => '#/your-decks',
   ownDeck: (id: string) => `#/your-decks/${encodeURIComponent(id)}`,
+  checkins: () => '#/checkins',
+  checkin: (id: string) => `#/checkins/${encodeURIComponent(id)}`,
+  checkinPrint: (id: string) => `#/checkins/${encodeURIComponent(id)}/print`,
+  progress: () => '#/progress',
 };
 
 export function parseRoute(hash: string): Route {
@@ -89,6 +97,12 @@ export function parseRoute(hash: string): Route {
     if (second === 'deck') return { name: 'print-deck', deckId: third };
     if (second === 'destination') return { name: 'print-destination', deckId: third };
   }
+  if (first === 'checkins') {
+    if (parts.length === 1) return { name: 'checkins' };
+    if (second && parts.length === 2) return { name: 'checkin', id: second };
+    if (second && third === 'print' && parts.length === 3) return { name: 'checkin-print', id: second };
+  }
+  if (first === 'progress' && parts.length === 1) return { name: 'progress' };
   if (first === 'sessions') {
     if (parts.length === 1) return { name: 'sessions' };
     if (second && parts.length === 2) return { name: 'session', id: second };

@@ -14,6 +14,7 @@ import { deleteEntry } from '../../state/logbook';
 import { isOverdue } from '../../domain/logbook/filters';
 import { paths } from '../routing/routes';
 import { DebouncedText } from './debounced-text';
+import { SessionCheckins } from '../checkins/session-checkins';
 import { SessionDetailsForm } from './session-details-form';
 import { SessionExport } from './session-export';
 import { STATUS_TEXT } from './sessions-screen';
@@ -224,6 +225,11 @@ export function SessionScreen({ id }: { id: string }) {
             />
           ))
         )}
+      </section>
+
+      <section class="session__section" aria-labelledby="checkins-title">
+        <h2 id="checkins-title">Where are we now?</h2>
+        <SessionCheckins checkins={bundle.checkins ?? []} running={session.status === 'active'} />
       </section>
 
       <section class="session__section" aria-labelledby="agreed-title">

@@ -26,6 +26,9 @@ export function SessionsScreen() {
         A session keeps together the cards you deal, the reflections and notes you write and the actions you agree, so
         everyone can take away a record.
       </p>
+      <p>
+        <a href={paths.checkins()}>Where are we now?</a> Check in against the destination, and see your progress over time.
+      </p>
       <ErrorMessage message={sessions.error} />
       <StartSessionForm sessions={sessions.value ?? []} />
       <h2>Past and current sessions</h2>

@@ -7,6 +7,8 @@ import { earlierInSeries } from '../../domain/sessions/series';
 import { type SessionRecord } from '../../domain/records/session';
 import { findCard } from '../../domain/catalog';
 import { loadDeck, useDecks } from '../../state/decks';
+import type { CheckinRecord } from '../../domain/records/checkin';
+import { watchSessionCheckins } from '../../state/checkins';
 import { watchSession, watchSessionEntries, watchSessions } from '../../state/sessions';
 import { useLive } from '../shell/use-live';
 
@@ -19,6 +21,7 @@ export function useSessionBundle(id: string) {
   const session = useLive<SessionRecord | undefined>((next, error) => watchSession(id, next, error), [id]);
   const sessions = useLive(watchSessions, []);
   const entries = useLive<EntryWithActions[]>((next, error) => watchSessionEntries([id], next, error), [id]);
+  const checkins = useLive<CheckinRecord[]>((next, error) => watchSessionCheckins(id, next, error), [id]);
 
   const earlierSessions = useMemo(
     () => (session.value && sessions.value ? earlierInSeries(session.value, sessions.value) : []),
@@ -47,11 +50,12 @@ export function useSessionBundle(id: string) {
         return { cardId, card: card ? snapshotOf(card) : undefined };
       }),
       entries: entries.value,
+      checkins: checkins.value ?? [],
       review: (earlier.value ?? []).flatMap(({ entry, actions }) =>
         actions.filter((a) => isOpen(a) || entry.sessionId === previous?.id).map((action) => ({ action, entry })),
       ),
     };
-  }, [session.value, entries.value, earlier.value, earlierSessions, decksLoaded]);
+  }, [session.value, entries.value, checkins.value, earlier.value, earlierSessions, decksLoaded]);
 
   return {
     loading: !session.loaded && !session.error,

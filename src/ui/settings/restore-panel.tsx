@@ -70,6 +70,7 @@ export function RestorePanel() {
         describe(preview.plan.counts.actions, 'action', 'actions'),
         describe(preview.plan.counts.sessions, 'session', 'sessions'),
         describe(preview.plan.counts.decks, 'deck of your own', 'decks of your own'),
+        describe(preview.plan.counts.checkins, 'check-in', 'check-ins'),
       ].filter(Boolean)
     : [];
 
@@ -104,8 +105,9 @@ export function RestorePanel() {
               This backup was made on{' '}
               {formatDateTime(preview.summary.exportedAt)}. It
               holds {preview.summary.entries} {preview.summary.entries === 1 ? 'entry' : 'entries'}, {preview.summary.actions}{' '}
-              {preview.summary.actions === 1 ? 'action' : 'actions'} and {preview.summary.sessions}{' '}
-              {preview.summary.sessions === 1 ? 'session' : 'sessions'}
+              {preview.summary.actions === 1 ? 'action' : 'actions'}, {preview.summary.sessions}{' '}
+              {preview.summary.sessions === 1 ? 'session' : 'sessions'} and {preview.summary.checkins}{' '}
+              {preview.summary.checkins === 1 ? 'check-in' : 'check-ins'}
               {preview.summary.decks > 0 && `, with ${preview.summary.decks} ${preview.summary.decks === 1 ? 'deck' : 'decks'} of your own`}
               {preview.summary.from && preview.summary.to
                 ? `, written between ${formatInstantDay(preview.summary.from)} and ${formatInstantDay(preview.summary.to)}`

@@ -39,8 +39,12 @@ const PrintScreen = gated(() => import('../sessions/print-screen').then((m) => m
 const SupervisionRecordScreen = gated(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
 const EntryRecordScreen = gated(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
-const OwnDecksScreen = lazyScreen(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
-const OwnDeckScreen = lazyScreen(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
+const OwnDecksScreen = gated(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
+const OwnDeckScreen = gated(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
+const CheckinsScreen = gated(() => import('../checkins/checkins-screen').then((m) => m.CheckinsScreen));
+const CheckinScreen = gated(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
+const CheckinPrintScreen = gated(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
+const ProgressScreen = gated(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -66,6 +70,10 @@ const TITLES: Record<Route['name'], string> = {
   'print-destination': 'Print the destination',
   'own-decks': 'Your decks',
   'own-deck': 'Your deck',
+  checkins: 'Where are we now?',
+  checkin: 'Check-in',
+  'checkin-print': 'Check-in to print',
+  progress: 'Progress over time',
   'not-found': 'Page not found',
 };
 
@@ -176,6 +184,14 @@ function Screen({ route }: { route: Route }) {
       return <OwnDecksScreen />;
     case 'own-deck':
       return <OwnDeckScreen key={route.id} id={route.id} />;
+    case 'checkins':
+      return <CheckinsScreen />;
+    case 'checkin':
+      return <CheckinScreen key={route.id} id={route.id} />;
+    case 'checkin-print':
+      return <CheckinPrintScreen key={route.id} id={route.id} />;
+    case 'progress':
+      return <ProgressScreen />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

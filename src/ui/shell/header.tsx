@@ -7,6 +7,8 @@ interface NavLink {
   active: Route['name'][];
   /** On a phone, in the tab bar at the bottom of the screen; the others stay in the top bar. */
   tab: boolean;
+  /** Left out of a phone's one-line top bar, which has room for two links; reached from the screens that lead to it. */
+  wideOnly?: boolean;
 }
 
 const LINKS: NavLink[] = [
@@ -15,6 +17,9 @@ const LINKS: NavLink[] = [
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'], tab: true },
   { href: paths.actions(), label: 'Actions', active: ['actions'], tab: true },
   { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'], tab: true },
+  // Check-ins and the progress they show belong together. The tab bar's five places go to what
+  // is used in every session, so on a phone the Sessions screen links here instead.
+  { href: paths.checkins(), label: 'Progress', active: ['checkins', 'checkin', 'checkin-print', 'progress'], tab: false, wideOnly: true },
   { href: paths.settings(), label: 'Settings', active: ['settings'], tab: false },
   { href: paths.about(), label: 'About', active: ['about'], tab: false },
 ];
@@ -43,7 +48,7 @@ export function Header({ route }: { route: Route }) {
       </a>
       <nav aria-label="Main">
         <ul class="topbar__nav">
-          <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : '')} />
+          <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : link.wideOnly ? 'for-wide' : '')} />
         </ul>
       </nav>
       {unlocked && (
