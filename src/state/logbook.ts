@@ -2,6 +2,7 @@
  * The logbook as the UI sees it: one shared connection, and saving with the follow-on work a
  * save implies (removing the draft it came from, asking for persistent storage once).
  */
+import type { BackupData } from '../domain/exports/backup';
 import type { DeletedElsewhere } from '../domain/logbook/compose';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { IndexItem, OpenActionsPage } from '../domain/logbook/filters';
@@ -20,6 +21,11 @@ export type { StorageStatus } from '../storage/device-storage';
 
 let current: Logbook | null = null;
 let databaseName = DEFAULT_DATABASE;
+/**
+ * Everything in the logbook, read the moment the device was found full. Chromium may close the
+ * logbook soon after, and not open it again in this session: the backup offered then uses this.
+ */
+let rescue: Promise<BackupData | undefined> | undefined;
 
 /** Chooses the database (e.g. a guest logbook). Closes the current connection. */
 export function selectDatabase(name: string): void {
@@ -32,7 +38,10 @@ export function logbook(): Logbook {
   if (!current) {
     const status = useAppStatus.getState();
     current = openLogbook(databaseName, {
-      onProblem: (problem) => useNotices.getState().showProblem(problem),
+      onProblem: (problem) => {
+        if (problem.kind === 'full') rescue ??= current?.backups.exportAll().catch(() => undefined);
+        useNotices.getState().showProblem(problem);
+      },
       onUpgrading: () => status.set({ logbookUpgrading: true }),
     });
     const opened = current;
@@ -46,6 +55,17 @@ export function logbook(): Logbook {
       .finally(() => status.set({ logbookUpgrading: false }));
   }
   return current;
+}
+
+/** The whole logbook for a backup: read now, or, when it cannot be read, as it was when the device filled. */
+export async function backupData(): Promise<BackupData> {
+  try {
+    return await logbook().backups.exportAll();
+  } catch (error) {
+    const copy = await rescue;
+    if (copy) return copy;
+    throw error;
+  }
 }
 
 /** After a change to the logbook: remember its size, and look at the space left. */
