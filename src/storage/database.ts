@@ -4,6 +4,7 @@ import { newId } from '../domain/ids';
 import type { ActionRecord } from '../domain/records/action';
 import { entryDefaults } from '../domain/records/restore';
 import type { SessionRecord } from '../domain/records/session';
+import type { SpaceDoc, StoredSpace } from './spaces';
 import { storedEntry, type StoredEntry } from './stored-entry';
 
 /** Entries held in memory at once while an upgrade rewrites them all. */
@@ -53,6 +54,8 @@ export class LogbookDB extends Dexie {
   drafts!: EntityTable<DraftRecord, 'key'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   sessions!: EntityTable<SessionRecord, 'id'>;
+  spaces!: EntityTable<StoredSpace, 'id'>;
+  spaceDocs!: EntityTable<SpaceDoc, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1], onUpgrading: () => void = () => undefined) {
@@ -145,5 +148,7 @@ export class LogbookDB extends Dexie {
           await tx.table('meta').delete('orphanedActions');
         }
       });
+    // Version 7: the shared spaces this device belongs to, and each space's Yjs document as kept here.
+    this.version(7).stores({ spaces: 'id', spaceDocs: 'id' });
   }
 }

@@ -11,6 +11,7 @@ import { draftsStore } from './drafts';
 import { entriesStore } from './entries';
 import { metaStore } from './meta';
 import { sessionsStore } from './sessions';
+import { spacesStore } from './spaces';
 import { toStorageProblem } from './storage-problem';
 
 export const DEFAULT_DATABASE = 'power-shifting';
@@ -19,6 +20,7 @@ export type { OpenOptions, Unsubscribe };
 export type { DeletedEntry } from './entries';
 export type { DraftRecord } from './drafts';
 export type { ImportResult } from './backups';
+export type { LogbookRecords, SpaceState, StoredSpace } from './spaces';
 
 export type Logbook = ReturnType<typeof openLogbook>;
 
@@ -33,6 +35,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),
+    spaces: spacesStore(conn),
 
     /** Opens the database now, so a problem shows before the user has typed anything. */
     open: () => conn.read(async () => void (await db.open())),

@@ -26,6 +26,7 @@ const PrintScreen = lazyScreen(() => import('../sessions/print-screen').then((m)
 const SupervisionRecordScreen = lazyScreen(() => import('../sessions/supervision-record-screen').then((m) => m.SupervisionRecordScreen));
 const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-screen').then((m) => m.EntryRecordScreen));
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
+const JoinScreen = lazyScreen(() => import('../sync/join-screen').then((m) => m.JoinScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -49,6 +50,7 @@ const TITLES: Record<Route['name'], string> = {
   facilitate: 'Facilitator',
   'print-deck': 'Print the cards',
   'print-destination': 'Print the destination',
+  join: 'Join',
   'not-found': 'Page not found',
 };
 
@@ -154,6 +156,8 @@ function Screen({ route }: { route: Route }) {
       return <PrintDeckScreen key={route.deckId} deckId={route.deckId} />;
     case 'print-destination':
       return <PrintDestinationScreen key={route.deckId} deckId={route.deckId} />;
+    case 'join':
+      return <JoinScreen key={route.invite} invite={route.invite} />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

@@ -1,4 +1,5 @@
 import { paths, type Route } from '../routing/routes';
+import { SyncStatus } from '../sync/sync-status';
 
 interface NavLink {
   href: string;
@@ -14,7 +15,7 @@ const LINKS: NavLink[] = [
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'], tab: true },
   { href: paths.actions(), label: 'Actions', active: ['actions'], tab: true },
   { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'], tab: true },
-  { href: paths.settings(), label: 'Settings', active: ['settings'], tab: false },
+  { href: paths.settings(), label: 'Settings', active: ['settings', 'join'], tab: false },
   { href: paths.about(), label: 'About', active: ['about'], tab: false },
 ];
 
@@ -39,6 +40,7 @@ export function Header({ route }: { route: Route }) {
         <span class="topbar__logo" aria-hidden="true" />
         <span class="topbar__name">Power Shifting</span>
       </a>
+      <SyncStatus />
       <nav aria-label="Main">
         <ul class="topbar__nav">
           <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : '')} />
