@@ -22,7 +22,7 @@ export async function newDevice(browser: Browser, baseURL: string): Promise<Devi
     if (message.type() === 'error' && !NETWORK_NOISE.test(message.text())) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  if (process.env.SYNC_DEBUG) page.on('console', (m) => console.log('[page]', m.type(), m.text()));
+  if (process.env.SYNC_DEBUG) page.on('console', (m) => console.warn('[page]', m.type(), m.text()));
   page.on('dialog', (dialog) => void dialog.accept());
   return { context, page, errors };
 }
