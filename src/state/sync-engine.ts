@@ -124,13 +124,22 @@ class SpaceSync {
     // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge).
     for (const [key, record] of this.held) this.arrived.set(key, { kind: KINDS.find((k) => key.startsWith(`${k.noun}:`))!, record });
     this.applySoon();
-    this.connection = connect({
-      server: m.server,
-      spaceId: space.id,
-      token: m.token,
-      doc,
-      onStatus: (status) => this.onStatus(status),
-    });
+    if (typeof navigator === 'undefined' || navigator.onLine) this.reconnect();
+    else this.onStatus({ state: 'offline', ...(space.lastSyncedAt ? { lastSynced: new Date(space.lastSyncedAt) } : {}) });
+  }
+
+  /** Connects (again): after the browser says the network is back, or a refusal the person may have fixed. */
+  reconnect(): void {
+    if (this.stopped || this.space.state !== 'active') return;
+    this.connection?.close();
+    const m = this.space.membership;
+    this.connection = connect({ server: m.server, spaceId: this.space.id, token: m.token, doc: this.doc, onStatus: (status) => this.onStatus(status) });
+  }
+
+  /** The browser says the network is gone: a socket may linger without noticing for a while, so it is closed now. */
+  disconnect(): void {
+    this.connection?.close();
+    this.connection = undefined;
   }
 
   private onStatus(status: SyncStatus): void {
@@ -309,6 +318,10 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
     [...running.values()].find((s) => s.space.kind === kind && s.space.name === spaceName && s.space.state === 'active' && s.space.membership.role === 'owner');
 
   const unsubscribe = book.spaces.onRecordsChanged(pushSoon);
+  const offline = () => running.forEach((sync) => sync.disconnect());
+  const online = () => running.forEach((sync) => sync.reconnect());
+  addEventListener('offline', offline);
+  addEventListener('online', online);
   for (const space of await book.spaces.list()) await run(space);
   await push(true);
 
@@ -373,6 +386,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
     persist: async () => void (await Promise.all([...running.values()].map((s) => s.persist()))),
     stop() {
       unsubscribe();
+      removeEventListener('offline', offline);
+      removeEventListener('online', online);
       clearTimeout(pushTimer);
       for (const sync of running.values()) sync.stop();
     },

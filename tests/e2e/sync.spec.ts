@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { closeDevices, join, linkDeviceInvite, newDevice, serverFiles, writeNote } from './sync-devices';
+import { startSupervision } from './session-setup';
+import { closeDevices, inviteShown, join, linkDeviceInvite, newDevice, serverFiles, writeNote } from './sync-devices';
 
 test('two own devices linked with an invite hold one logbook: an entry written on either appears on the other', async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
@@ -28,4 +30,74 @@ test('two own devices linked with an invite hold one logbook: an entry written o
   const files = serverFiles();
   for (const typed of ['LAPTOP-NOTE', 'PHONE-NOTE', 'Levenshulme', 'allotment']) expect(files).not.toContain(typed);
   await closeDevices(laptop, phone);
+});
+
+async function addSessionAction(page: Page, what: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add an action' });
+  await form.getByLabel('What will be done?').fill(what);
+  await form.getByRole('button', { name: /Add/ }).click();
+  await expect(page.getByTestId('session-actions')).toContainText(what);
+}
+
+async function markDone(page: Page, what: string, happened: string): Promise<void> {
+  await page.goto('/#/actions');
+  const item = page.getByTestId('action-item').filter({ hasText: what });
+  await item.getByRole('button', { name: /^Mark done/ }).click();
+  await item.getByLabel('What happened?').fill(happened);
+  await item.getByRole('button', { name: 'Save as done' }).click();
+  await expect(page.getByTestId('action-item').filter({ hasText: what })).toHaveCount(0);
+}
+
+test('a supervision pair holds one series: each updates an action and both see both; offline edits on both sides converge; private entries stay home', async ({ browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const supervisor = await newDevice(browser, baseURL!);
+  const supervisee = await newDevice(browser, baseURL!);
+  await startSupervision(supervisor.page);
+  const sessionUrl = supervisor.page.url();
+  await addSessionAction(supervisor.page, 'ACTION-ONE visit the food bank');
+  await addSessionAction(supervisor.page, 'ACTION-TWO phone the housing officer');
+  await writeNote(supervisor.page, 'PRIVATE-REFLECTION: I dread the panel', (page) => page.getByRole('checkbox', { name: /Private/ }).check());
+  await writeNote(supervisor.page, 'SHARED-REFLECTION: the estate walk worked');
+
+  await supervisor.page.goto(sessionUrl);
+  await supervisor.page.getByRole('button', { name: 'Share this series with your supervisee or supervisor' }).click();
+  const link = await inviteShown(supervisor.page);
+  await expectNoAxeViolations(supervisor.page, 'session with a series invite');
+  await join(supervisee.page, link);
+
+  await supervisee.page.goto('/#/actions');
+  await expect(supervisee.page.getByTestId('action-item').filter({ hasText: 'ACTION-ONE' })).toBeVisible();
+  await expect(supervisee.page.getByTestId('action-item').filter({ hasText: 'ACTION-TWO' })).toBeVisible();
+  await markDone(supervisee.page, 'ACTION-TWO', 'SUPERVISEE-FOLLOWUP: the officer called back');
+  await markDone(supervisor.page, 'ACTION-ONE', 'SUPERVISOR-FOLLOWUP: the food bank opens Fridays');
+  for (const { page } of [supervisor, supervisee]) {
+    await page.goto(sessionUrl);
+    const table = page.getByTestId('session-actions');
+    await expect(table.getByRole('row').filter({ hasText: 'ACTION-ONE' })).toContainText('Done');
+    await expect(table.getByRole('row').filter({ hasText: 'ACTION-TWO' })).toContainText('Done');
+  }
+  await supervisee.page.goto('/#/logbook');
+  await expect(supervisee.page.getByTestId('entry-summary').filter({ hasText: 'SHARED-REFLECTION' })).toBeVisible();
+  await expect(supervisee.page.getByText(/PRIVATE-REFLECTION/)).toHaveCount(0);
+
+  // Both offline: each adds an action in the session; back online, both hold both.
+  for (const device of [supervisor, supervisee]) {
+    await device.context.setOffline(true);
+    await device.page.goto(sessionUrl);
+  }
+  await expect(supervisor.page.getByTestId('sync-status')).toHaveText('Waiting to sync');
+  await addSessionAction(supervisor.page, 'OFFLINE-SUPERVISOR book the room');
+  await addSessionAction(supervisee.page, 'OFFLINE-SUPERVISEE bring the map');
+  for (const device of [supervisor, supervisee]) await device.context.setOffline(false);
+  for (const { page } of [supervisor, supervisee]) {
+    const table = page.getByTestId('session-actions');
+    await expect(table).toContainText('OFFLINE-SUPERVISOR book the room', { timeout: 30_000 });
+    await expect(table).toContainText('OFFLINE-SUPERVISEE bring the map', { timeout: 30_000 });
+    await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 });
+  }
+  await expect(supervisee.page.getByText(/PRIVATE-REFLECTION/)).toHaveCount(0);
+
+  const files = serverFiles();
+  for (const typed of ['ACTION-ONE', 'food bank', 'FOLLOWUP', 'PRIVATE-REFLECTION', 'SHARED-REFLECTION', 'OFFLINE-SUPERVIS', 'Supervision with A.B.']) expect(files).not.toContain(typed);
+  await closeDevices(supervisor, supervisee);
 });
