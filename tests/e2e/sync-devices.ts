@@ -53,7 +53,7 @@ export async function join(page: Page, link: string): Promise<void> {
   await expect(page.getByTestId('joined')).toBeVisible();
 }
 
-export async function writeNote(page: Page, notes: string, more: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
+export async function writeNote(page: Page, notes: string, more: (page: Page) => Promise<unknown> = async () => undefined): Promise<void> {
   await page.goto('/#/logbook/new');
   await page.getByLabel('Notes', { exact: false }).first().fill(notes);
   await more(page);

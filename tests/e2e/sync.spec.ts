@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { makeInvite, parseInvite } from '../../src/sync/invite-link';
 import { startSupervision } from './session-setup';
 import { closeDevices, inviteShown, join, linkDeviceInvite, newDevice, serverFiles, writeNote } from './sync-devices';
 
@@ -100,4 +101,79 @@ test('a supervision pair holds one series: each updates an action and both see b
   const files = serverFiles();
   for (const typed of ['ACTION-ONE', 'food bank', 'FOLLOWUP', 'PRIVATE-REFLECTION', 'SHARED-REFLECTION', 'OFFLINE-SUPERVIS', 'Supervision with A.B.']) expect(files).not.toContain(typed);
   await closeDevices(supervisor, supervisee);
+});
+
+test('a team of three shares only what is shared with it; a joiner without the invite secret is refused; a removed member gets nothing new; leaving and a new key', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const ann = await newDevice(browser, baseURL!);
+  const bob = await newDevice(browser, baseURL!);
+  const cal = await newDevice(browser, baseURL!);
+  const dan = await newDevice(browser, baseURL!);
+
+  await ann.page.goto('/#/settings');
+  await ann.page.getByLabel('Team name').fill('Levenshulme team');
+  await ann.page.getByRole('button', { name: 'Create the team' }).click();
+  const link = await inviteShown(ann.page);
+  await expect(ann.page.getByTestId('space').filter({ hasText: 'Team: Levenshulme team' })).toBeVisible();
+  await expectNoAxeViolations(ann.page, 'a team and its invite');
+
+  // The same space and key, but a secret of someone's guessing: the server refuses, nothing is kept.
+  // The link is the payload, then the kind of space and its name.
+  const invite = parseInvite(link.replace(/(#\/join\/[\w-]+).*$/, '$1'));
+  if (!invite.ok) throw new Error(invite.message);
+  const forged = `${makeInvite(baseURL!, { ...invite.value, inviteSecret: new Uint8Array(32).fill(7) })}/team/Levenshulme%20team`;
+  await dan.page.goto(forged);
+  await dan.page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(dan.page.getByRole('alert')).toHaveText('This invite is not valid for this space.');
+  await dan.page.goto('/#/settings');
+  await expect(dan.page.getByTestId('no-spaces')).toBeVisible();
+
+  await join(bob.page, link);
+  await join(cal.page, link);
+  await writeNote(ann.page, 'TEAM-NOTE-ONE: the library lends rooms free', (page) => page.getByLabel('Share with').selectOption({ label: 'Levenshulme team' }));
+  await writeNote(ann.page, 'ANN-OWN-NOTE: just for me');
+  for (const { page } of [bob, cal]) {
+    await page.goto('/#/logbook');
+    await expect(page.getByTestId('entry-summary').filter({ hasText: 'TEAM-NOTE-ONE' })).toBeVisible();
+  }
+  await expect(bob.page.getByText(/ANN-OWN-NOTE/)).toHaveCount(0);
+
+  // Ann removes Cal: Cal's device is refused and the space moves to a new key.
+  await ann.page.goto('/#/settings');
+  const team = ann.page.getByTestId('space').filter({ hasText: 'Team: Levenshulme team' });
+  await team.getByRole('button', { name: 'Members' }).click();
+  const members = team.getByRole('list', { name: /Members of/ }).getByRole('listitem');
+  await expect(members).toHaveCount(3);
+  // Bob joined first, so Cal is the last of the three.
+  await members.nth(2).getByRole('button', { name: /^Remove/ }).click();
+  await expect(team.getByRole('status')).toContainText('The space has a new key');
+  await cal.page.goto('/#/settings');
+  await expect(cal.page.getByTestId('space-status')).toContainText('This device was removed from this space.');
+  await expect(cal.page.getByTestId('sync-status')).toHaveText('Sync problem');
+
+  await writeNote(ann.page, 'TEAM-NOTE-TWO: after Cal left', (page) => page.getByLabel('Share with').selectOption({ label: 'Levenshulme team' }));
+  await bob.page.goto('/#/logbook');
+  await expect(bob.page.getByTestId('entry-summary').filter({ hasText: 'TEAM-NOTE-TWO' })).toBeVisible();
+  await cal.page.goto('/#/logbook');
+  await expect(cal.page.getByTestId('entry-summary').filter({ hasText: 'TEAM-NOTE-ONE' })).toBeVisible();
+  await expect(cal.page.getByText(/TEAM-NOTE-TWO/)).toHaveCount(0);
+
+  // Bob writes to the team after the new key; Ann reads it.
+  await writeNote(bob.page, 'BOB-TEAM-NOTE: the bus stop is where people meet', (page) => page.getByLabel('Share with').selectOption({ label: 'Levenshulme team' }));
+  await ann.page.goto('/#/logbook');
+  await expect(ann.page.getByTestId('entry-summary').filter({ hasText: 'BOB-TEAM-NOTE' })).toBeVisible();
+
+  // The owner can change the key again at any time; Bob leaves.
+  await ann.page.goto('/#/settings');
+  await ann.page.getByTestId('space').getByRole('button', { name: 'Change the key' }).click();
+  await expect(ann.page.getByTestId('space').getByRole('status')).toContainText('The space has a new key');
+  await bob.page.goto('/#/settings');
+  await bob.page.getByTestId('space').getByRole('button', { name: 'Leave' }).click();
+  await expect(bob.page.getByTestId('no-spaces')).toBeVisible();
+  await bob.page.goto('/#/logbook');
+  await expect(bob.page.getByTestId('entry-summary').filter({ hasText: 'TEAM-NOTE-TWO' })).toBeVisible();
+
+  const files = serverFiles();
+  for (const typed of ['TEAM-NOTE', 'ANN-OWN-NOTE', 'BOB-TEAM-NOTE', 'library lends', 'Levenshulme team']) expect(files).not.toContain(typed);
+  await closeDevices(ann, bob, cal, dan);
 });
