@@ -11,19 +11,15 @@
  *   field changed on both sides keeps both values.
  */
 import * as Y from 'yjs';
-import type { BackupData } from '../domain/exports/backup';
-import { ACTION, type ActionRecord } from '../domain/records/action';
-import { ENTRY, type EntryRecord } from '../domain/records/entry';
-import type { RecordKind } from '../domain/records/kind';
-import { mergeRecords, stableJson, type Versioned } from '../domain/records/merge';
-import { SESSION, type SessionRecord } from '../domain/records/session';
-import { belongsIn, inviteSuffix, seriesSessions, type SpaceKind, type SpaceScope } from '../domain/sync/space-scope';
+import type { SessionRecord } from '../domain/records/session';
+import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, SHARED_KINDS, type Arrival, type Held } from '../domain/sync/exchange';
+import { inviteSuffix, type SpaceKind, type SpaceScope } from '../domain/sync/space-scope';
 import type { Logbook, LogbookRecords, StoredSpace } from '../storage/logbook';
 import { createInvite, createSpace, joinSpace, leaveSpace, listMembers, removeMember, type Membership } from '../sync/api';
 import { connect, type SyncConnection, type SyncStatus } from '../sync/connection';
 import { JOIN_ROUTE } from '../sync/invite-link';
 import { rotateSpaceKey } from '../sync/rotation';
-import { Vault, type VaultChange } from '../sync/vault';
+import { Vault } from '../sync/vault';
 
 /** What the UI shows of a space. */
 export interface SpaceView {
@@ -49,13 +45,6 @@ export interface MemberView {
 const LOOK_BACK_MS = 10 * 60_000;
 const PERSIST_DELAY_MS = 150;
 const PUSH_DELAY_MS = 50;
-const KINDS = [SESSION, ENTRY, ACTION] as const;
-
-const keyOf = (kind: RecordKind, id: string) => `${kind.noun}:${id}`;
-
-/** Whether putting `local` into the vault would change what the vault holds (`held`). */
-const adds = (kind: RecordKind, held: Versioned | undefined, local: Versioned) =>
-  !held || stableJson(mergeRecords(kind, held, local)) !== stableJson(held);
 
 /** One space kept in step: its document, vault and connection. */
 class SpaceSync {
@@ -64,8 +53,8 @@ class SpaceSync {
   connection: SyncConnection | undefined;
   status: SyncStatus = { state: 'connecting' };
   /** Every record the vault holds, each merged across devices: what outgoing compares with. */
-  private readonly held = new Map<string, Versioned>();
-  private readonly arrived = new Map<string, VaultChange>();
+  private readonly held: Held = new Map();
+  private readonly arrived = new Map<string, Arrival>();
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -111,18 +100,18 @@ class SpaceSync {
         void book.spaces.update(space.id, { membership: space.membership }).catch(() => undefined);
       },
     });
-    for (const kind of KINDS) for (const record of await this.vault.records(kind)) this.held.set(keyOf(kind, record.id), record);
+    for (const kind of SHARED_KINDS) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
     this.vault.observe((changes) => {
       for (const change of changes) {
-        this.held.set(keyOf(change.kind, change.record.id), change.record);
-        this.arrived.set(keyOf(change.kind, change.record.id), change);
+        this.held.set(recordKey(change.kind, change.record.id), change.record);
+        this.arrived.set(recordKey(change.kind, change.record.id), change);
       }
       this.applySoon();
     });
     if (name) await this.vault.introduce(name);
     if (space.state !== 'active') return;
     // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge).
-    for (const [key, record] of this.held) this.arrived.set(key, { kind: KINDS.find((k) => key.startsWith(`${k.noun}:`))!, record });
+    for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
     this.applySoon();
     if (typeof navigator === 'undefined' || navigator.onLine) this.reconnect();
     else this.onStatus({ state: 'offline', ...(space.lastSyncedAt ? { lastSynced: new Date(space.lastSyncedAt) } : {}) });
@@ -177,26 +166,11 @@ class SpaceSync {
    */
   private async apply(): Promise<void> {
     if (!this.arrived.size || this.stopped) return;
-    const changes = [...this.arrived.values()];
+    const arrivals = [...this.arrived.values()];
     this.arrived.clear();
-    const entries = new Map<string, EntryRecord>();
-    const actions: ActionRecord[] = [];
-    const sessions: SessionRecord[] = [];
-    for (const { kind, record } of changes) {
-      if (kind === ENTRY) entries.set(record.id, record as EntryRecord);
-      else if (kind === ACTION) actions.push(record as ActionRecord);
-      else if (kind === SESSION) sessions.push(record as SessionRecord);
-    }
-    const missing = [...new Set(actions.map((a) => a.entryId).filter((id) => !entries.has(id)))];
-    const local = new Set((await this.book.spaces.entries(missing)).map((parts) => parts.entry.id));
-    const ready = actions.filter((action) => {
-      if (entries.has(action.entryId) || local.has(action.entryId)) return true;
-      const entry = this.held.get(keyOf(ENTRY, action.entryId)) as EntryRecord | undefined;
-      if (entry) entries.set(entry.id, entry);
-      else this.arrived.set(keyOf(ACTION, action.id), { kind: ACTION, record: action });
-      return !!entry;
-    });
-    const data: BackupData = { entries: [...entries.values()], actions: ready, sessions };
+    const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
+    const { data, waiting } = incoming(arrivals, local, this.held);
+    for (const arrival of waiting) this.arrived.set(recordKey(arrival.kind, arrival.record.id), arrival);
     const result = await this.book.backups.merge(data).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
     if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
   }
@@ -205,23 +179,7 @@ class SpaceSync {
   async offer(records: LogbookRecords, allSessions: readonly SessionRecord[]): Promise<void> {
     const vault = this.vault;
     if (!vault || this.stopped || this.space.state !== 'active') return;
-    const scope = this.scope;
-    const context = { seriesSessions: seriesSessions(scope, allSessions) };
-    const out = new Map<RecordKind, Versioned[]>(KINDS.map((kind) => [kind, []]));
-    const offer = (kind: RecordKind, record: Versioned, entry?: EntryRecord) => {
-      if (!belongsIn(scope, kind, record, { ...context, ...(entry ? { entry } : {}) })) return;
-      const key = keyOf(kind, record.id);
-      const held = this.held.get(key);
-      if (!adds(kind, held, record)) return;
-      this.held.set(key, held ? mergeRecords(kind, held, record) : record);
-      out.get(kind)!.push(record);
-    };
-    for (const session of records.sessions) offer(SESSION, session);
-    for (const { entry, actions } of records.entries) {
-      offer(ENTRY, entry);
-      for (const action of actions) offer(ACTION, action, entry);
-    }
-    for (const [kind, list] of out) if (list.length) await vault.putAll(kind, list);
+    for (const [kind, list] of outgoing(this.scope, records, this.held, allSessions)) await vault.putAll(kind, list);
   }
 
   stop(): void {
