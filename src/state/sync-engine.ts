@@ -43,6 +43,8 @@ export interface MemberView {
 
 /** Looks again at records changed this long before the previous look: a clock set back a little loses nothing. */
 const LOOK_BACK_MS = 10 * 60_000;
+/** When the logbook was last looked at for changes to offer (kept, so a new visit need not look at everything). */
+const LOOKED_AT = 'syncLookedAt';
 const PERSIST_DELAY_MS = 150;
 const PUSH_DELAY_MS = 50;
 
@@ -108,7 +110,9 @@ class SpaceSync {
       }
       this.applySoon();
     });
-    if (name) await this.vault.introduce(name);
+    // The name goes to the others once, and again only when it changes.
+    const card = (await this.vault.memberCards()).find((c) => c.memberId === m.memberId);
+    if (name && card?.name !== name) await this.vault.introduce(name);
     if (space.state !== 'active') return;
     // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge).
     for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
@@ -220,7 +224,8 @@ export interface EngineOptions {
 export async function startEngine({ book, server, name, onChange }: EngineOptions): Promise<Engine> {
   const deviceId = await book.spaces.deviceId();
   const running = new Map<string, SpaceSync>();
-  let lookedAt: number | undefined;
+  const kept = await book.meta.get<number>(LOOKED_AT).catch(() => undefined);
+  let lookedAt = typeof kept === 'number' ? kept : undefined;
   let pushTimer: ReturnType<typeof setTimeout> | undefined;
   let pushing: Promise<void> = Promise.resolve();
 
@@ -231,9 +236,12 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
         const since = all || lookedAt === undefined ? undefined : new Date(lookedAt - LOOK_BACK_MS).toISOString();
         lookedAt = started;
         const records = await book.spaces.records(since);
-        if (!records.entries.length && !records.sessions.length) return;
-        const sessions = [...running.values()].some((s) => s.space.kind === 'pair') ? await book.spaces.sessions() : [];
-        for (const sync of running.values()) await sync.offer(records, sessions);
+        if (records.entries.length || records.sessions.length) {
+          const sessions = [...running.values()].some((s) => s.space.kind === 'pair') ? await book.spaces.sessions() : [];
+          for (const sync of running.values()) await sync.offer(records, sessions);
+        }
+        // Only once offered: a tab closed mid-way leaves the next visit to offer them again.
+        await book.meta.set(LOOKED_AT, started).catch(() => undefined);
       })
       .catch((error: unknown) => console.warn('Changes could not be offered to a shared space:', error));
     return pushing;
@@ -281,7 +289,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
   addEventListener('offline', offline);
   addEventListener('online', online);
   for (const space of await book.spaces.list()) await run(space);
-  await push(true);
+  // What changed since the last visit (a write made while no tab was syncing included).
+  await push();
 
   return {
     views: () => [...running.values()].map((s) => s.view()),

@@ -360,14 +360,19 @@ export class Vault {
       }
     }
     if (!remote || !changed.size || !this.observers.size) return;
+    // One pass over the copies, not one per changed record: a first sync changes them all.
+    const merged = new Map<string, Versioned>();
+    for (const { value } of this.copies.values()) {
+      if (!value) continue;
+      const name = `${value.kind}:${value.id}`;
+      const kind = changed.get(name);
+      if (!kind) continue;
+      const other = merged.get(name);
+      merged.set(name, other ? mergeRecords(kind, other, value.record) : value.record);
+    }
     const changes: VaultChange[] = [];
     for (const [name, kind] of changed) {
-      const id = name.slice(name.indexOf(':') + 1);
-      let record: Versioned | undefined;
-      for (const { value } of this.copies.values()) {
-        if (value?.kind !== kind.noun || value.id !== id) continue;
-        record = record ? mergeRecords(kind, record, value.record) : value.record;
-      }
+      const record = merged.get(name);
       if (record) changes.push({ kind, record });
     }
     for (const observer of this.observers) observer(changes);
