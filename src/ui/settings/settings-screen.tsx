@@ -6,6 +6,7 @@ import { DeckPanel } from './deck-panel';
 import { InstallPanel } from './install-panel';
 import { ProfilePanel } from './profile-panel';
 import { RestorePanel } from './restore-panel';
+import { SharingPanel } from '../sync/sharing-panel';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
 
@@ -31,8 +32,8 @@ export function SettingsScreen() {
       <h1 id="settings-title">Settings</h1>
       <h2>Your data</h2>
       <p>
-        Your logbook is stored in this browser on this device only. Nothing is sent anywhere unless you export it
-        yourself.
+        Your logbook is stored in this browser on this device. Nothing is sent anywhere unless you export it yourself or
+        share it (see Devices and sharing below).
       </p>
       {status === null ? (
         <p aria-busy="true">Checking storage…</p>
@@ -61,6 +62,7 @@ export function SettingsScreen() {
       )}
       {asked && <p role="status">{asked}</p>}
       <ProfilePanel />
+      <SharingPanel />
       <InstallPanel />
       <DeckPanel />
       <BackupPanel />

@@ -32,6 +32,7 @@ const CheckinsScreen = lazyScreen(() => import('../checkins/checkins-screen').th
 const CheckinScreen = lazyScreen(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
 const CheckinPrintScreen = lazyScreen(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
 const ProgressScreen = lazyScreen(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
+const JoinScreen = lazyScreen(() => import('../sync/join-screen').then((m) => m.JoinScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -61,6 +62,7 @@ const TITLES: Record<Route['name'], string> = {
   checkin: 'Check-in',
   'checkin-print': 'Check-in to print',
   progress: 'Progress over time',
+  join: 'Join',
   'not-found': 'Page not found',
 };
 
@@ -178,6 +180,8 @@ function Screen({ route }: { route: Route }) {
       return <CheckinPrintScreen key={route.id} id={route.id} />;
     case 'progress':
       return <ProgressScreen />;
+    case 'join':
+      return <JoinScreen key={route.invite} invite={route.invite} />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }
