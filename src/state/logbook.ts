@@ -21,11 +21,6 @@ export type { StorageStatus } from '../storage/device-storage';
 
 let current: Logbook | null = null;
 let databaseName = DEFAULT_DATABASE;
-/**
- * Everything in the logbook, read the moment the device was found full. Chromium may close the
- * logbook soon after, and not open it again in this session: the backup offered then uses this.
- */
-let rescue: Promise<BackupData | undefined> | undefined;
 
 /** Chooses the database (e.g. a guest logbook). Closes the current connection. */
 export function selectDatabase(name: string): void {
@@ -38,10 +33,7 @@ export function logbook(): Logbook {
   if (!current) {
     const status = useAppStatus.getState();
     current = openLogbook(databaseName, {
-      onProblem: (problem) => {
-        if (problem.kind === 'full') rescue ??= current?.backups.exportAll().catch(() => undefined);
-        useNotices.getState().showProblem(problem);
-      },
+      onProblem: (problem) => useNotices.getState().showProblem(problem),
       onUpgrading: () => status.set({ logbookUpgrading: true }),
     });
     const opened = current;
@@ -57,15 +49,9 @@ export function logbook(): Logbook {
   return current;
 }
 
-/** The whole logbook for a backup: read now, or, when it cannot be read, as it was when the device filled. */
-export async function backupData(): Promise<BackupData> {
-  try {
-    return await logbook().backups.exportAll();
-  } catch (error) {
-    const copy = await rescue;
-    if (copy) return copy;
-    throw error;
-  }
+/** The whole logbook for a backup. */
+export function backupData(): Promise<BackupData> {
+  return logbook().backups.exportAll();
 }
 
 /** After a change to the logbook: remember its size, and look at the space left. */
