@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium by default; CHROME_PATH points elsewhere (see README). */
@@ -12,6 +15,9 @@ process.env.E2E_PORT ??= String(
   execFileSync(process.execPath, ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]),
 );
 const port = Number(process.env.E2E_PORT);
+/** The sync server's data folder, and its log, for tests that read what the server kept (tests/e2e/server-files.ts). */
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'ps-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -42,8 +48,10 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
   ],
+  // The real server, as `npm start` runs it: the built app and the sync endpoint in one process.
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `node dist-server/main.js > ${JSON.stringify(join(dataDir, 'server.log'))} 2>&1`,
+    env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, CONNECTS_PER_MINUTE: '1000000', STORE_DELAY_MS: '200' },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

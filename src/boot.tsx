@@ -22,7 +22,12 @@ function boot(): void {
   // The service worker's install (downloading and caching every file) waits until the page is idle.
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000);
-  const startPwa = () => idle(() => void import('./pwa/register').then((m) => m.startPwa()));
+  // Sync, like the service worker, waits until the page is idle, and loads only for a device that shares something.
+  const startPwa = () =>
+    idle(() => {
+      void import('./pwa/register').then((m) => m.startPwa());
+      void import('./state/sync').then((m) => m.startSyncIfMember());
+    });
   if (document.readyState === 'complete') startPwa();
   else window.addEventListener('load', startPwa, { once: true });
 }

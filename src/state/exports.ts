@@ -1,5 +1,5 @@
 /** Every export and the backup restore, generated on the device from the logbook. */
-import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupSummary } from '../domain/exports/backup';
+import { backupJson, makeBackup, MAX_BACKUP_BYTES, readBackup, summarise, tooBig, type Backup, type BackupData, type BackupSummary } from '../domain/exports/backup';
 import { checkinsCsv } from '../domain/exports/checkins-csv';
 import { logbookCsv } from '../domain/exports/csv';
 import { encryptBackup, isEncryptedBackup, openBackup } from '../domain/exports/encrypted-backup';
@@ -15,7 +15,7 @@ import type { ActionRecord } from '../domain/records/action';
 import type { EntryRecord } from '../domain/records/entry';
 import type { ImportPlan } from '../domain/records/merge-plan';
 import type { ImportResult } from '../storage/logbook';
-import { afterChange, askForPersistenceOnce, logbook } from './logbook';
+import { afterChange, askForPersistenceOnce, backupData, logbook } from './logbook';
 import { noteEntryCount } from './storage-health';
 import { clearAllPending } from './pending-text';
 
@@ -37,10 +37,9 @@ async function liveItems() {
   return (await logbook().entries.live()).sort(byNewest);
 }
 
-export function backupFile(now = new Date()): ExportFile {
-  return textFile(fileNames.backup(now), FORMATS.backup, async () =>
-    backupJson(makeBackup(await logbook().backups.exportAll(), now, __APP_VERSION__)),
-  );
+/** A backup; of `data` when it has been read already (see BackupNow). */
+export function backupFile(now = new Date(), data?: BackupData): ExportFile {
+  return textFile(fileNames.backup(now), FORMATS.backup, async () => backupJson(makeBackup(data ?? (await backupData()), now, __APP_VERSION__)));
 }
 
 /** A backup encrypted with a passphrase of its own: restoring it asks for that passphrase. */

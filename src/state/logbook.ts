@@ -2,6 +2,7 @@
  * The logbook as the UI sees it: one shared connection, and saving with the follow-on work a
  * save implies (removing the draft it came from, asking for persistent storage once).
  */
+import type { BackupData } from '../domain/exports/backup';
 import type { DeletedElsewhere } from '../domain/logbook/compose';
 import type { EntryDraft } from '../domain/logbook/drafts';
 import type { IndexItem, OpenActionsPage } from '../domain/logbook/filters';
@@ -46,6 +47,11 @@ export function logbook(): Logbook {
       .finally(() => status.set({ logbookUpgrading: false }));
   }
   return current;
+}
+
+/** The whole logbook for a backup. */
+export function backupData(): Promise<BackupData> {
+  return logbook().backups.exportAll();
 }
 
 /** After a change to the logbook: remember its size, and look at the space left. */

@@ -63,6 +63,19 @@ export function connect(name: string, options: OpenOptions) {
   let stopped: StorageProblem | null = null;
   let closedByNewerVersion = false;
 
+  /** Set when the browser closed the logbook itself (its files could not be written). */
+  let closedByBrowser = false;
+  const onBrowserClose = () => {
+    // Opening it again while the device is full is what Chromium has been seen to answer by
+    // deleting the logbook as damaged: this session stays away, and a restart opens it afresh.
+    closedByBrowser = true;
+    db.close({ disableAutoOpen: true });
+    const problem = new StorageProblem('full');
+    stopped ??= problem;
+    options.onProblem?.(problem);
+  };
+  // The connection's own close event comes only when the browser closed it, never for db.close().
+  db.on('ready', () => db.backendDB().addEventListener('close', onBrowserClose), true);
   db.on('blocked', () => options.onProblem?.(new StorageProblem('blocked')));
   db.on('versionchange', () => {
     // A newer app in another tab wants to upgrade: step aside rather than block it.
@@ -74,6 +87,7 @@ export function connect(name: string, options: OpenOptions) {
 
   function problemOf(error: unknown): StorageProblem {
     if (closedByNewerVersion) return new StorageProblem('version');
+    if (closedByBrowser) return new StorageProblem('full');
     return toStorageProblem(error);
   }
 

@@ -6,6 +6,7 @@ import type { CheckinRecord } from '../domain/records/checkin';
 import { entryDefaults } from '../domain/records/restore';
 import type { OwnDeckRecord } from '../domain/records/own-deck';
 import type { SessionRecord } from '../domain/records/session';
+import type { SpaceDoc, StoredSpace } from './spaces';
 import { storedEntry, type StoredEntry } from './stored-entry';
 
 /** Entries held in memory at once while an upgrade rewrites them all. */
@@ -63,6 +64,8 @@ export class LogbookDB extends Dexie {
   sessions!: EntityTable<SessionRecord, 'id'>;
   decks!: EntityTable<OwnDeckRecord, 'id'>;
   checkins!: EntityTable<CheckinRecord, 'id'>;
+  spaces!: EntityTable<StoredSpace, 'id'>;
+  spaceDocs!: EntityTable<SpaceDoc, 'id'>;
   keyring!: EntityTable<KeyringRecord, 'id'>;
 
   /** `onUpgrading` is told when stored records are being rewritten: seconds for a big logbook. */
@@ -160,7 +163,9 @@ export class LogbookDB extends Dexie {
     this.version(7).stores({ decks: 'id, updatedAt, deleted' });
     // Version 8: check-ins ("Where are we now?"), found by community, day and the session they were done in.
     this.version(8).stores({ checkins: 'id, date, community, sessionId, updatedAt, deleted' });
-    // Version 9: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
-    this.version(9).stores({ keyring: 'id' });
+    // Version 9: the shared spaces this device belongs to, and each space's Yjs document as kept here.
+    this.version(9).stores({ spaces: 'id', spaceDocs: 'id' });
+    // Version 10: the lock's own records, kept apart because they cannot be encrypted with the key they hold.
+    this.version(10).stores({ keyring: 'id' });
   }
 }

@@ -18,6 +18,7 @@ import { keyringStore } from './keyring';
 import { metaStore } from './meta';
 import { ownDecksStore } from './own-decks';
 import { sessionsStore } from './sessions';
+import { spacesStore } from './spaces';
 import { toStorageProblem } from './storage-problem';
 
 export const DEFAULT_DATABASE = 'power-shifting';
@@ -26,6 +27,7 @@ export type { OpenOptions, Unsubscribe };
 export type { DeletedEntry } from './entries';
 export type { DraftRecord } from './drafts';
 export type { ImportResult } from './backups';
+export type { LogbookRecords, SpaceState, StoredSpace } from './spaces';
 
 export type Logbook = ReturnType<typeof openLogbook>;
 
@@ -44,6 +46,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     drafts: draftsStore(conn),
     meta: metaStore(conn),
     backups: backupsStore(conn),
+    spaces: spacesStore(conn),
     keyring: keyringStore(conn),
 
     /** Opens the database now, so a problem shows before the user has typed anything. */

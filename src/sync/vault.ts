@@ -44,6 +44,8 @@ const FORMAT = 1;
 const HEADER_BYTES = 5;
 /** IV and GCM tag: the smallest sealed value. */
 const MIN_SEALED_BYTES = 12 + 16;
+/** Records sealed at once by putAll. */
+const SEAL_BATCH = 256;
 
 interface KindInfo {
   kind: RecordKind;
@@ -336,6 +338,20 @@ export class Vault {
 
   private async refreshRecords(keys: readonly string[], remote: boolean, retry = false): Promise<void> {
     const changed = new Map<string, RecordKind>();
+    // Decrypted many at once (WebCrypto works off the main thread), then taken in order.
+    const opened = new Map<string, { bytes: Uint8Array; reading: Promise<Held<Copy>> }>();
+    for (let i = 0; i < keys.length; i += SEAL_BATCH) {
+      for (const mapKey of keys.slice(i, i + SEAL_BATCH)) {
+        const bytes = this.recordsMap.get(mapKey);
+        const held = this.copies.get(mapKey);
+        if (bytes === undefined || (held?.bytes === bytes && !(retry && !held.value))) continue;
+        const reading = this.readCopy(mapKey, bytes);
+        // Failures are taken up below, in order.
+        reading.catch(() => undefined);
+        opened.set(mapKey, { bytes, reading });
+      }
+      await Promise.allSettled([...opened.values()].map((o) => o.reading));
+    }
     for (const mapKey of keys) {
       const bytes = this.recordsMap.get(mapKey);
       const held = this.copies.get(mapKey);
@@ -347,7 +363,9 @@ export class Vault {
       }
       if (held?.bytes === bytes && !(retry && !held.value)) continue;
       try {
-        const copy = await this.readCopy(mapKey, bytes);
+        const early = opened.get(mapKey);
+        // Read again if the value changed meanwhile.
+        const copy = await (early?.bytes === bytes ? early.reading : this.readCopy(mapKey, bytes));
         this.copies.set(mapKey, copy);
         this.resolved('records', mapKey);
         const { kind, id, device } = copy.value!;
@@ -360,14 +378,19 @@ export class Vault {
       }
     }
     if (!remote || !changed.size || !this.observers.size) return;
+    // One pass over the copies, not one per changed record: a first sync changes them all.
+    const merged = new Map<string, Versioned>();
+    for (const { value } of this.copies.values()) {
+      if (!value) continue;
+      const name = `${value.kind}:${value.id}`;
+      const kind = changed.get(name);
+      if (!kind) continue;
+      const other = merged.get(name);
+      merged.set(name, other ? mergeRecords(kind, other, value.record) : value.record);
+    }
     const changes: VaultChange[] = [];
     for (const [name, kind] of changed) {
-      const id = name.slice(name.indexOf(':') + 1);
-      let record: Versioned | undefined;
-      for (const { value } of this.copies.values()) {
-        if (value?.kind !== kind.noun || value.id !== id) continue;
-        record = record ? mergeRecords(kind, record, value.record) : value.record;
-      }
+      const record = merged.get(name);
       if (record) changes.push({ kind, record });
     }
     for (const observer of this.observers) observer(changes);
@@ -461,17 +484,20 @@ export class Vault {
   private async write(kind: RecordKind, records: readonly Versioned[]): Promise<void> {
     const { deviceId } = this.options;
     const { subkeys } = this.keyring.get(this.current)!;
-    const writes: { mapKey: string; previousKey?: string; held: Held<Copy> }[] = [];
-    for (const record of records) {
+    const epoch = this.current;
+    const sealOne = async (record: Versioned) => {
       const previousKey = this.own.get(`${kind.noun}:${record.id}`);
       const before = previousKey ? this.copies.get(previousKey) : undefined;
       const merged = before?.value ? mergeRecords(kind, before.value.record, record) : record;
-      if (before?.value && before.epoch === this.current && stableJson(merged) === stableJson(before.value.record)) continue;
+      if (before?.value && before.epoch === epoch && stableJson(merged) === stableJson(before.value.record)) return [];
       const mapKey = await nameOf(subkeys, copyName(kind.noun, record.id, deviceId));
       const copy: Copy = { kind: kind.noun, id: record.id, device: deviceId, record: merged };
-      const sealed = await seal(subkeys.contents, new TextEncoder().encode(JSON.stringify(copy)), recordAad(mapKey, this.current));
-      writes.push({ mapKey, previousKey, held: { bytes: frame(this.current, sealed), epoch: this.current, value: copy } });
-    }
+      const sealed = await seal(subkeys.contents, new TextEncoder().encode(JSON.stringify(copy)), recordAad(mapKey, epoch));
+      return [{ mapKey, previousKey, held: { bytes: frame(epoch, sealed), epoch, value: copy } }];
+    };
+    const writes: { mapKey: string; previousKey?: string; held: Held<Copy> }[] = [];
+    // Many at once: the browser runs WebCrypto off the main thread, so a whole logbook seals several times faster.
+    for (let i = 0; i < records.length; i += SEAL_BATCH) writes.push(...(await Promise.all(records.slice(i, i + SEAL_BATCH).map(sealOne))).flat());
     if (!writes.length) return;
     this.doc.transact(() => {
       for (const { mapKey, previousKey, held } of writes) {

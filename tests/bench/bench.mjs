@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { generateBackup } from './generate-logbook.mjs';
+import { runSyncBench, syncLines } from './sync-bench.mjs';
 import { BUDGETS, bundleSizes, KB } from '../build/bundle-sizes.mjs';
 
 const args = Object.fromEntries(
@@ -414,6 +415,9 @@ if (big) {
   budget('50k: JS heap after opening the logbook', big.heapMB, 100, 'MB');
 }
 
+// ---- 6. Sync, against the real server (see sync-bench.mjs) ---------------------------------------
+results.sync = await runSyncBench({ entries: 10_000 });
+
 // ---- Report -------------------------------------------------------------------------------------
 const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 const s = (x, d = 1) => `${fmt(x.median, d)} (${fmt(x.min, d)}–${fmt(x.max, d)})`;
@@ -440,6 +444,7 @@ for (const [size, r] of Object.entries(results.logbook)) {
   lines.push(`  lock: encrypting it all ${fmt(r.lockRewrite / 1000, 1)} s; unlock to first page ${s(r.unlock, 0)} ms`);
   lines.push(`  restore of the app's own ${fmt(r.ownBackupMB, 0)} MB backup into an empty logbook: ${r.ownBackupRestore === null ? 'REFUSED' : `${r.ownBackupRestore} ms`}`);
 }
+lines.push('', ...syncLines(results.sync));
 lines.push('', 'Budgets');
 for (const b of results.budgets) lines.push(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${fmt(b.value, 2)} ${b.unit} (budget ${b.limit} ${b.unit})`);
 for (const c of results.checks) lines.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}`);

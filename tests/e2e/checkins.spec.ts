@@ -202,6 +202,9 @@ test.describe('on a phone', () => {
     await page.goto('/#/sessions');
     const topbar = page.locator('.topbar');
     const brand = page.locator('.topbar__brand');
+    // Measured once the app has drawn its bar.
+    await expect(brand).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Where are we now?' })).toBeVisible();
     // One line: the bar is no taller than the brand in it, with its padding.
     expect((await topbar.boundingBox())!.height).toBeLessThan((await brand.boundingBox())!.height + 16);
     await page.getByRole('link', { name: 'Where are we now?' }).tap();

@@ -116,6 +116,8 @@ test('a paused supervision stays untouched while a workshop runs from the facili
   await page.getByRole('radio', { name: /Supervision/ }).check();
   await page.getByLabel('Series (optional)').fill('Supervision with A.B.');
   await page.getByRole('button', { name: 'Start session' }).click();
+  // The app moves to the session once it is stored; its address is only known then.
+  await expect(page).toHaveURL(/#\/sessions\/\w+$/);
   const supervisionUrl = page.url();
   await page.getByRole('link', { name: 'Deal a card' }).first().click();
   await page.keyboard.press('Space');

@@ -20,7 +20,7 @@ export type EntryDraft = Omit<EntryRecord, Bookkeeping> & {
 };
 
 /** Fields that say what an entry is about, or how it is kept, rather than hold what someone wrote. */
-const CONTEXT_FIELDS = new Set(['id', 'base', 'card', 'capabilityNumber', 'sessionId', 'actions', 'template', 'answers', 'private', 'cpdHours', 'participatoryHours', 'codeThemes']);
+const CONTEXT_FIELDS = new Set(['id', 'base', 'card', 'capabilityNumber', 'sessionId', 'actions', 'template', 'answers', 'private', 'cpdHours', 'participatoryHours', 'codeThemes', 'space']);
 
 export function emptyAction(): ActionDraft {
   const { order: _order, ...fields } = actionDefaults();

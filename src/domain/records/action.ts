@@ -30,6 +30,8 @@ export const ActionSchema = v.object({
   followUp: v.optional(FollowUpSchema, { happened: '', learned: '' }),
   /** Position in its entry's list of actions. */
   order: v.optional(Count, 0),
+  /** The team space it is shared with, when not its entry's (see domain/sync/space-scope.ts). */
+  space: v.optional(Id),
 });
 
 export type ActionRecord = v.InferOutput<typeof ActionSchema>;

@@ -62,6 +62,8 @@ export const EntrySchema = v.object({
   /** For an NMC reflective account: the Code's themes this is relevant to, and how. */
   codeThemes: v.optional(v.array(v.picklist(CODE_THEMES, 'must be one of the Code’s themes'), 'must be a list'), []),
   codeRelevance: v.optional(Text, ''),
+  /** The team space it is shared with (see domain/sync/space-scope.ts); absent: just its author's. */
+  space: v.optional(Id),
 });
 
 export type EntryRecord = v.InferOutput<typeof EntrySchema>;

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import { CODE_THEME_LABELS, CODE_THEMES } from '../../domain/records/entry';
 import type { EntryDraft } from '../../domain/logbook/drafts';
 import { MAX_TEXT } from '../../domain/records/fields';
+import { useSync } from '../../state/sync';
 import { paths } from '../routing/routes';
 import { Field, inputValue } from './field';
 
@@ -13,6 +14,7 @@ const HOURS = /^(\d{1,4}(\.\d{0,2})?)?$/;
 /** Whether an entry is shared, and what a CPD record or an NMC reflective account needs from it. */
 export function RecordFields({ draft, change, entryId }: { draft: EntryDraft; change: Change; entryId: string | undefined }) {
   const privateId = useId();
+  const teams = useSync((s) => s.spaces).filter((s) => s.kind === 'team' && (s.status !== 'refused' || s.id === draft.space));
   const hours = (key: 'cpdHours' | 'participatoryHours') => (event: Event) => {
     const text = inputValue(event).trim();
     // Only a number of hours is taken: anything else typed is put back as it was.
@@ -36,6 +38,21 @@ export function RecordFields({ draft, change, entryId }: { draft: EntryDraft; ch
           </span>
         </span>
       </div>
+      {(teams.length > 0 || draft.space) && (
+        <Field label="Share with" hint="A team sees what is shared with it, on each member’s device. A private entry is never shared.">
+          {({ id, describedBy }) => (
+            <select id={id} aria-describedby={describedBy} value={draft.space ?? ''} onChange={(e) => change({ space: inputValue(e) || undefined })}>
+              <option value="">Just me</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+              {draft.space && !teams.some((t) => t.id === draft.space) && <option value={draft.space}>A team this device has left</option>}
+            </select>
+          )}
+        </Field>
+      )}
       <details class="disclosure" open={!!filled}>
         <summary>For your CPD and revalidation (optional)</summary>
         <div class="field-row">

@@ -29,6 +29,8 @@ export type Route =
   | { name: 'checkin'; id: string }
   | { name: 'checkin-print'; id: string }
   | { name: 'progress' }
+  /** An invite link: the payload, then the kind of space and its name (see src/sync/invite-link.ts). */
+  | { name: 'join'; invite: string }
   | { name: 'not-found'; path: string };
 
 /** The records an entry can become: an NMC reflective account, a CPD record. */
@@ -70,6 +72,8 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   const [first, second, third] = parts;
   if (parts.length === 0) return { name: 'deal' };
+  // Kept as written: it is handed to the sync library whole.
+  if (first === 'join' && second) return { name: 'join', invite: path.slice('/join/'.length) };
   if (first === 'card' && second && (parts.length === 2 || (parts.length === 3 && third === 'both'))) {
     return { name: 'card', id: second, both: third === 'both' };
   }

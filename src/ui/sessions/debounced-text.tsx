@@ -29,6 +29,9 @@ export function DebouncedText<V>({ id, label, hint, stored, version, save, rows 
   });
   const [text, setText] = useState(recovered ?? stored);
   const [dirty, setDirty] = useState(recovered !== null);
+  // What was typed, as of the last key: a change stored elsewhere (another box of the same record)
+  // can be rendered before the state set by that key, and must not put the older text back.
+  const typed = useRef({ text, dirty });
   /** The version the typing started from: what another window changed since is kept beside it. */
   const base = useRef(version);
   const { status } = useDebouncedSave(
@@ -43,11 +46,13 @@ export function DebouncedText<V>({ id, label, hint, stored, version, save, rows 
   useEffect(() => {
     // Our own save coming back: nothing is unsaved any more. Someone else's change: take it,
     // unless the user is in the middle of typing here.
-    if (stored === text) {
+    if (stored === typed.current.text) {
+      typed.current = { text: stored, dirty: false };
       setDirty(false);
       base.current = version;
       clearPending(id);
-    } else if (!dirty) {
+    } else if (!typed.current.dirty) {
+      typed.current = { text: stored, dirty: false };
       setText(stored);
       base.current = version;
     }
@@ -63,8 +68,10 @@ export function DebouncedText<V>({ id, label, hint, stored, version, save, rows 
             aria-describedby={describedBy}
             value={text}
             onInput={(e) => {
-              if (!dirty) base.current = version;
-              setText((e.currentTarget as HTMLTextAreaElement).value);
+              if (!typed.current.dirty) base.current = version;
+              const value = (e.currentTarget as HTMLTextAreaElement).value;
+              typed.current = { text: value, dirty: true };
+              setText(value);
               setDirty(true);
             }}
           />

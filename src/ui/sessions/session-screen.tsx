@@ -25,6 +25,7 @@ import '../styles/logbook.css';
 import '../styles/sessions.css';
 import { ErrorMessage } from '../shell/error-message';
 import { MessageScreen } from '../shell/message-screen';
+import { ShareSeries } from '../sync/share-series';
 
 export function SessionScreen({ id }: { id: string }) {
   const { bundle, previous, missing, error } = useSessionBundle(id);
@@ -92,6 +93,7 @@ export function SessionScreen({ id }: { id: string }) {
       )}
 
       {supervision && <SupervisionDetails session={session} />}
+      {supervision && session.series.trim() && <ShareSeries series={session.series} />}
 
       <div class="session__controls" role="group" aria-label="Session controls">
         {session.status === 'active' && (

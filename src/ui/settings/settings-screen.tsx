@@ -7,6 +7,7 @@ import { InstallPanel } from './install-panel';
 import { LockPanel } from '../lock/lock-panel';
 import { ProfilePanel } from './profile-panel';
 import { RestorePanel } from './restore-panel';
+import { SharingPanel } from '../sync/sharing-panel';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
 
@@ -32,8 +33,8 @@ export function SettingsScreen() {
       <h1 id="settings-title">Settings</h1>
       <h2>Your data</h2>
       <p>
-        Your logbook is stored in this browser on this device only. Nothing is sent anywhere unless you export it
-        yourself.
+        Your logbook is stored in this browser on this device. Nothing is sent anywhere unless you export it yourself or
+        share it (see Devices and sharing below).
       </p>
       {status === null ? (
         <p aria-busy="true">Checking storage…</p>
@@ -63,6 +64,7 @@ export function SettingsScreen() {
       {asked && <p role="status">{asked}</p>}
       <LockPanel />
       <ProfilePanel />
+      <SharingPanel />
       <InstallPanel />
       <DeckPanel />
       <BackupPanel />

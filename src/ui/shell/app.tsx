@@ -45,6 +45,7 @@ const CheckinsScreen = gated(() => import('../checkins/checkins-screen').then((m
 const CheckinScreen = gated(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
 const CheckinPrintScreen = gated(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
 const ProgressScreen = gated(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
+const JoinScreen = gated(() => import('../sync/join-screen').then((m) => m.JoinScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -74,6 +75,7 @@ const TITLES: Record<Route['name'], string> = {
   checkin: 'Check-in',
   'checkin-print': 'Check-in to print',
   progress: 'Progress over time',
+  join: 'Join',
   'not-found': 'Page not found',
 };
 
@@ -192,6 +194,8 @@ function Screen({ route }: { route: Route }) {
       return <CheckinPrintScreen key={route.id} id={route.id} />;
     case 'progress':
       return <ProgressScreen />;
+    case 'join':
+      return <JoinScreen key={route.invite} invite={route.invite} />;
     case 'not-found':
       return <MessageScreen title="Page not found" text="There is nothing at this address." link={{ href: paths.deal(), label: 'Go to the deck' }} />;
   }

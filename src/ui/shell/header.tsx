@@ -1,5 +1,6 @@
 import { lockNow, useLockStatus } from '../../state/lock-status';
 import { paths, type Route } from '../routing/routes';
+import { SyncStatus } from '../sync/sync-status';
 
 interface NavLink {
   href: string;
@@ -20,7 +21,7 @@ const LINKS: NavLink[] = [
   // Check-ins and the progress they show belong together. The tab bar's five places go to what
   // is used in every session, so on a phone the Sessions screen links here instead.
   { href: paths.checkins(), label: 'Progress', active: ['checkins', 'checkin', 'checkin-print', 'progress'], tab: false, wideOnly: true },
-  { href: paths.settings(), label: 'Settings', active: ['settings'], tab: false },
+  { href: paths.settings(), label: 'Settings', active: ['settings', 'join'], tab: false },
   { href: paths.about(), label: 'About', active: ['about'], tab: false },
 ];
 
@@ -46,6 +47,7 @@ export function Header({ route }: { route: Route }) {
         <span class="topbar__logo" aria-hidden="true" />
         <span class="topbar__name">Power Shifting</span>
       </a>
+      <SyncStatus />
       <nav aria-label="Main">
         <ul class="topbar__nav">
           <Links route={route} links={LINKS} itemClass={(link) => (link.tab ? 'topbar__tab' : link.wideOnly ? 'for-wide' : '')} />

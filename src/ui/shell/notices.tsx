@@ -22,10 +22,10 @@ function BackupNow() {
     if (state === 'making') return;
     setState('making');
     try {
-      const [exports, { saveExport }] = await Promise.all([import('../../state/exports'), import('../files/save-export')]);
-      // Read something first: when the logbook cannot be read, no download is begun only to fail.
-      await exports.backupStatus();
-      const outcome = await saveExport(exports.backupFile());
+      const [exports, { backupData }, { saveExport }] = await Promise.all([import('../../state/exports'), import('../../state/logbook'), import('../files/save-export')]);
+      // Read first: when the logbook cannot be read, no download is begun only to fail.
+      const data = await backupData();
+      const outcome = await saveExport(exports.backupFile(new Date(), data));
       if (outcome === 'cancelled') return setState('idle');
       // Remembering when is a write, and writing may be what failed: the backup itself is made.
       await exports.noteBackupMade().catch(() => undefined);

@@ -1,0 +1,97 @@
+/**
+ * What goes between the logbook and a space's vault, decided without either at hand: which
+ * records to put in (only those that would add something to what the vault holds), and how
+ * what arrived becomes one merge into the logbook (an action waits until its entry is there).
+ */
+import type { BackupData } from '../exports/backup';
+import { ACTION, type ActionRecord } from '../records/action';
+import { ENTRY, type EntryRecord } from '../records/entry';
+import type { RecordKind } from '../records/kind';
+import { mergeRecords, stableJson, type Versioned } from '../records/merge';
+import { SESSION, type SessionRecord } from '../records/session';
+import { belongsIn, seriesSessions, type SpaceScope } from './space-scope';
+
+/** The kinds a space carries, in the order they are put: an entry before its actions. */
+export const SHARED_KINDS: readonly RecordKind[] = [SESSION, ENTRY, ACTION];
+
+export const recordKey = (kind: RecordKind, id: string) => `${kind.noun}:${id}`;
+
+export function kindOfKey(key: string): RecordKind | undefined {
+  return SHARED_KINDS.find((kind) => key.startsWith(`${kind.noun}:`));
+}
+
+/** Every record the vault holds, each merged across devices, by recordKey. */
+export type Held = Map<string, Versioned>;
+
+export interface LogbookSlice {
+  entries: readonly { entry: EntryRecord; actions: readonly ActionRecord[] }[];
+  sessions: readonly SessionRecord[];
+}
+
+/** Whether putting `local` into the vault would change what it holds. */
+export function adds(kind: RecordKind, held: Versioned | undefined, local: Versioned): boolean {
+  return !held || stableJson(mergeRecords(kind, held, local)) !== stableJson(held);
+}
+
+/**
+ * The records of `slice` in the space's scope that add something to the vault, by kind; `held`
+ * is updated as if they had been put. `allSessions` tells a pair space which sessions are its series'.
+ */
+export function outgoing(scope: SpaceScope, slice: LogbookSlice, held: Held, allSessions: readonly SessionRecord[]): Map<RecordKind, Versioned[]> {
+  const context = { seriesSessions: seriesSessions(scope, allSessions) };
+  const out = new Map<RecordKind, Versioned[]>(SHARED_KINDS.map((kind) => [kind, []]));
+  const offer = (kind: RecordKind, record: Versioned, entry?: EntryRecord) => {
+    if (!belongsIn(scope, kind, record, entry ? { ...context, entry } : context)) return;
+    const key = recordKey(kind, record.id);
+    const before = held.get(key);
+    if (!adds(kind, before, record)) return;
+    held.set(key, before ? mergeRecords(kind, before, record) : record);
+    out.get(kind)!.push(record);
+  };
+  for (const session of slice.sessions) offer(SESSION, session);
+  for (const { entry, actions } of slice.entries) {
+    offer(ENTRY, entry);
+    for (const action of actions) offer(ACTION, action, entry);
+  }
+  for (const [kind, list] of out) if (!list.length) out.delete(kind);
+  return out;
+}
+
+export interface Arrival {
+  kind: RecordKind;
+  record: Versioned;
+}
+
+/**
+ * What arrived, as one import into the logbook. An action whose entry is neither in the logbook
+ * (`localEntries`), nor among the arrivals, nor in the vault (`held`) waits for it.
+ */
+export function incoming(arrivals: readonly Arrival[], localEntries: ReadonlySet<string>, held: Held): { data: BackupData; waiting: Arrival[] } {
+  const entries = new Map<string, EntryRecord>();
+  const actions: ActionRecord[] = [];
+  const sessions: SessionRecord[] = [];
+  const waiting: Arrival[] = [];
+  for (const { kind, record } of arrivals) {
+    if (kind === ENTRY) entries.set(record.id, record as EntryRecord);
+    else if (kind === SESSION) sessions.push(record as SessionRecord);
+  }
+  for (const arrival of arrivals) {
+    if (arrival.kind !== ACTION) continue;
+    const action = arrival.record as ActionRecord;
+    if (!entries.has(action.entryId) && !localEntries.has(action.entryId)) {
+      const entry = held.get(recordKey(ENTRY, action.entryId)) as EntryRecord | undefined;
+      if (!entry) {
+        waiting.push(arrival);
+        continue;
+      }
+      entries.set(entry.id, entry);
+    }
+    actions.push(action);
+  }
+  return { data: { entries: [...entries.values()], actions, sessions, checkins: [] }, waiting };
+}
+
+/** The entries the actions among the arrivals belong to, for asking the logbook which it holds. */
+export function entriesOfActions(arrivals: readonly Arrival[]): string[] {
+  return [...new Set(arrivals.filter((a) => a.kind === ACTION).map((a) => (a.record as ActionRecord).entryId))];
+}
