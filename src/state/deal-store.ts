@@ -7,8 +7,9 @@ import { bindStore } from './bind-store';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
 import { DEFAULT_DECK } from '../content/decks';
-import { deckById, deckCards } from '../domain/catalog';
+import { deckById, deckCards, deckSummaries } from '../domain/catalog';
 import { loadDeck } from './decks';
+import { useLockStatus } from './lock-status';
 import {
   createDeal,
   currentCardId,
@@ -106,6 +107,13 @@ export const useDealStore = bindStore(
   ),
   ),
 );
+
+// A deck made in the app is sealed with the logbook: locking deals on from the first deck (and the wall shows none of it).
+useLockStatus.subscribe(({ status }) => {
+  const { deckId, deal } = useDealStore.getState();
+  if (status !== 'locked' || deckSummaries().some((d) => d.id === deckId && !d.own)) return;
+  useDealStore.setState({ deckId: DEFAULT_DECK.id, ...settled(DEFAULT_DECK.id, WHOLE_DECK, deal) });
+});
 
 /** The selection and deal made to fit a (loaded) deck's cards. */
 function settled(deckId: string, selection: Selection, deal: Deal): Pick<DealState, 'selection' | 'deal'> {

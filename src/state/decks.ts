@@ -5,10 +5,11 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { importDeck } from '../content/decks';
-import { addDeck, deckById, deckSummaries, findCard } from '../domain/catalog';
+import { addDeck, deckById, deckSummaries, findCard, setOwnDecks } from '../domain/catalog';
 import type { Card } from '../domain/cards';
 import type { Deck } from '../content/schema';
 import { bindStore } from './bind-store';
+import { useLockStatus } from './lock-status';
 
 export type DeckStatus = 'loading' | 'loaded' | 'failed' | 'unknown';
 
@@ -23,16 +24,19 @@ interface DecksState {
 export const useDecks = bindStore(createStore<DecksState>()(() => ({ status: {}, searchedAll: false, ownVersion: 0 })));
 
 let ownDecks: Promise<void> | undefined;
+let stopFollowing: (() => void) | undefined;
 
 /**
  * Reads the decks made in the app, and follows them as they change. Called when they are first
- * needed, not by the first screen: they bring the logbook's storage with them.
+ * needed, not by the first screen: they bring the logbook's storage with them. While the logbook
+ * is locked they cannot be read (they are sealed with it): the built-in decks are all there is.
  */
 export function loadOwnDecks(): Promise<void> {
+  if (useLockStatus.getState().status === 'locked') return Promise.resolve();
   ownDecks ??= import('./own-decks').then(
     ({ followOwnDecks }) =>
       new Promise<void>((resolve) => {
-        followOwnDecks(
+        stopFollowing = followOwnDecks(
           () => {
             useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1 }));
             resolve();
@@ -46,6 +50,16 @@ export function loadOwnDecks(): Promise<void> {
   );
   return ownDecks;
 }
+
+// Locking forgets the decks made in the app, as it forgets the rest of the logbook; they are read again when next asked for.
+useLockStatus.subscribe(({ status }) => {
+  if (status !== 'locked' || !ownDecks) return;
+  stopFollowing?.();
+  stopFollowing = undefined;
+  ownDecks = undefined;
+  setOwnDecks([]);
+  useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1, searchedAll: false }));
+});
 
 const pending = new Map<string, Promise<Deck | undefined>>();
 

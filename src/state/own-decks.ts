@@ -12,9 +12,9 @@ import { isOwnDeck, deckSummary, setOwnDecks } from '../domain/catalog';
 import { logbook } from './logbook';
 import type { MergeCounts } from '../domain/records/merge-plan';
 
-/** Keeps the catalog in step with the stored decks; `changed` is told after each change. */
-export function followOwnDecks(changed: () => void, failed: () => void): void {
-  logbook().decks.watchAll(
+/** Keeps the catalog in step with the stored decks; `changed` is told after each change. Returns how to stop. */
+export function followOwnDecks(changed: () => void, failed: () => void): () => void {
+  return logbook().decks.watchAll(
     (decks) => {
       setOwnDecks(decks.map(deckOfOwn));
       changed();

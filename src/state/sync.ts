@@ -8,6 +8,8 @@
 import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
+import { onFlush } from './flush';
+import { useLockStatus, type LockStatus } from './lock-status';
 import type { Engine, MemberView, SpaceView } from './sync-engine';
 
 export type { MemberView, SpaceView };
@@ -47,23 +49,53 @@ function publish(spaces: SpaceView[]): void {
   channel?.postMessage({ type: 'spaces', spaces } satisfies Message);
 }
 
-function lead(): Promise<unknown> {
-  engine = Promise.all([import('./sync-engine'), import('./logbook'), import('./profile')]).then(([{ startEngine }, { logbook }, { loadProfile }]) => {
-    let current: Engine | undefined;
-    const started = startEngine({
-      book: logbook(),
-      server: location.origin,
-      name: async () => (await loadProfile()).name,
-      onChange: () => current && publish(current.views()),
-    });
-    return started.then((made) => {
-      current = made;
-      publish(made.views());
-      addEventListener('pagehide', () => void made.persist());
-      return made;
+/** Tells the other tabs there is nothing to show while locked, without forgetting that the device is a member. */
+function pause(): void {
+  useSync.setState({ spaces: [] });
+  channel?.postMessage({ type: 'spaces', spaces: [] } satisfies Message);
+}
+
+/** Resolves once the lock's status is `want`: sync reads and writes the spaces, sealed like the rest of the logbook. */
+function whenLock(want: (status: LockStatus) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (want(useLockStatus.getState().status)) return resolve();
+    const unsubscribe = useLockStatus.subscribe((state) => {
+      if (!want(state.status)) return;
+      unsubscribe();
+      resolve();
     });
   });
-  return engine;
+}
+
+/** Starts the engine once what is stored can be read: no lock, or unlocked. */
+async function startWhenReadable(onChange: () => void): Promise<Engine> {
+  const [{ startEngine }, { logbook }, { loadProfile }, { refreshLock }] = await Promise.all([import('./sync-engine'), import('./logbook'), import('./profile'), import('./lock')]);
+  // Whether a lock is set is read from the database before anything of the spaces is.
+  if (useLockStatus.getState().status === 'unknown') await refreshLock();
+  await whenLock((status) => status === 'off' || status === 'unlocked');
+  return startEngine({ book: logbook(), server: location.origin, name: async () => (await loadProfile()).name, onChange });
+}
+
+/** Leads sync for as long as this tab lives: stopped (nothing sent, nothing shown) while the logbook is locked, started again on unlock. */
+async function lead(): Promise<never> {
+  for (;;) {
+    const running: { engine?: Engine } = {};
+    // Set at once, so a call made meanwhile waits for this engine rather than asking other tabs.
+    engine = startWhenReadable(() => running.engine && useLockStatus.getState().status !== 'locked' && publish(running.engine.views()));
+    const started = await engine.catch(reportStartFailure);
+    if (!started) return forever();
+    running.engine = started;
+    publish(started.views());
+    const persist = () => started.persist();
+    addEventListener('pagehide', persist);
+    // Locking waits for this, so each space's document is kept (sealed) before the key goes.
+    const unflush = onFlush(persist);
+    await whenLock((status) => status === 'locked');
+    unflush();
+    removeEventListener('pagehide', persist);
+    started.stop();
+    pause();
+  }
 }
 
 async function answer(message: Extract<Message, { type: 'call' }>): Promise<void> {
@@ -108,7 +140,7 @@ export function startSync(): void {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) {
     role = Promise.resolve('leader');
-    void lead().catch(reportStartFailure);
+    lead().catch(reportStartFailure);
     return;
   }
   // The lock is held for as long as this tab lives; a follower waits in line and takes over when the leader closes.
@@ -117,19 +149,19 @@ export function startSync(): void {
       .request(LOCK, { ifAvailable: true }, async (lock) => {
         if (!lock) {
           resolve('follower');
-          void locks.request(LOCK, () => lead().then(forever)).catch(reportStartFailure);
+          void locks.request(LOCK, lead).catch(reportStartFailure);
           return;
         }
         resolve('leader');
         await lead();
-        await forever();
       })
       .catch(reportStartFailure);
   });
 }
 
-function reportStartFailure(error: unknown): void {
+function reportStartFailure(error: unknown): undefined {
   console.warn('Sync could not start:', error);
+  return undefined;
 }
 
 /** On a visit, sync starts (after the first screen) if the device belongs to a space. */

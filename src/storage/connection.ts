@@ -10,6 +10,7 @@ import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
+import { duringMove, finishMove, moveToFresh, type FreshCopy, type Transform } from './fresh-copy';
 import { LOCK_KEY, sealsWrites } from './lock-state';
 import { needsOf, Sealer, type Needs } from './sealing';
 import { StorageProblem, toStorageProblem } from './storage-problem';
@@ -77,7 +78,33 @@ export function connect(name: string, options: OpenOptions) {
   // The connection's own close event comes only when the browser closed it, never for db.close().
   db.on('ready', () => db.backendDB().addEventListener('close', onBrowserClose), true);
   db.on('blocked', () => options.onProblem?.(new StorageProblem('blocked')));
-  db.on('versionchange', () => {
+
+  const target: FreshCopy = {
+    idb: options.indexedDB ?? indexedDB,
+    name,
+    close: () => db.close(),
+    open: async () => {
+      await db.open();
+      return db.backendDB();
+    },
+  };
+  /** Settled once the database may be used: a move a crash interrupted is finished first, and one another tab is making is waited for. */
+  let ready: Promise<void> | undefined;
+  function whenReady(): Promise<void> {
+    ready ??= duringMove(name, 'exclusive', () => finishMove(target));
+    ready.catch(() => (ready = undefined));
+    return ready;
+  }
+
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    if (event.newVersion === null) {
+      // Deleted: only a move into a fresh database (fresh-copy.ts) does that, from another tab.
+      // Step aside, and open the new one once the move is over.
+      db.close();
+      lockKnown = undefined;
+      ready = duringMove(name, 'shared', async () => void (await db.open()));
+      return false;
+    }
     // A newer app in another tab wants to upgrade: step aside rather than block it.
     closedByNewerVersion = true;
     db.close();
@@ -94,7 +121,9 @@ export function connect(name: string, options: OpenOptions) {
   let lockKnown: Promise<void> | undefined;
   /** Whether writes are encrypted, read from the keyring before the first operation. */
   function lockState(): Promise<void> {
-    lockKnown ??= db.keyring.get(LOCK_KEY).then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
+    lockKnown ??= whenReady()
+      .then(() => db.keyring.get(LOCK_KEY))
+      .then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
     lockKnown.catch(() => (lockKnown = undefined));
     return lockKnown;
   }
@@ -209,6 +238,18 @@ export function connect(name: string, options: OpenOptions) {
       op.ids[op.next++] = id;
       return id;
     },
+    /**
+     * Moves the logbook into a fresh database (fresh-copy.ts), after the writes queued before it;
+     * this tab's reads and writes wait for it. Only while locked: no tab can write meanwhile.
+     */
+    renew: (transform: Transform): Promise<void> =>
+      serially(() => {
+        lockKnown = undefined;
+        const moving = duringMove(name, 'exclusive', () => moveToFresh(target, transform));
+        // Failed half-way, the next use finishes it (or drops an incomplete copy) before anything else.
+        ready = moving.catch(() => duringMove(name, 'exclusive', () => finishMove(target)));
+        return moving;
+      }),
     /** Reads the lock's state again, after this tab or another changed it. */
     relock: () => {
       lockKnown = undefined;

@@ -4,6 +4,8 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
+import { LogbookDB } from '../../src/storage/database';
+import { copyName, moveToFresh } from '../../src/storage/fresh-copy';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { SEALED } from '../../src/storage/sealing';
 import { generateBackup } from '../bench/generate-logbook.mjs';
@@ -237,5 +239,80 @@ describe('two tabs', () => {
     await expect(other.entries.save({ ...emptyDraft(), reflection: 'Written in the other tab' })).rejects.toMatchObject({ kind: 'locked' });
     expect(JSON.stringify(await rawRecords())).not.toContain('Written in the other tab');
     other.close();
+  });
+});
+
+describe('moving into a fresh database, so the disk keeps nothing from before the lock', () => {
+  const databases = async () => (await factory.databases()).map((d) => d.name).sort();
+  const live = (data: ReturnType<typeof generateBackup>['data']) => data.entries.filter((e) => e.deleted === 0).length;
+
+  async function lockedLogbook(count: number) {
+    const { data } = generateBackup(count, deck);
+    await book.backups.merge(data);
+    await book.keyring.set('pass');
+    expect(await book.keyring.stale()).toBe(false);
+    await book.keyring.rewrite();
+    expect(await book.keyring.stale()).toBe(true);
+    book.keyring.lock();
+    return data;
+  }
+
+  /** The logbook as fresh-copy.ts sees it, with a connection of its own. */
+  function target(crashOnOpen: number) {
+    const db = new LogbookDB('lock-test', { indexedDB: factory, IDBKeyRange });
+    let opens = 0;
+    return {
+      idb: factory,
+      name: 'lock-test',
+      close: () => db.close(),
+      open: async () => {
+        if (++opens === crashOnOpen) throw new Error('killed');
+        await db.open();
+        return db.backendDB();
+      },
+    };
+  }
+
+  it('moves every record as stored (still sealed) and leaves no copy behind', async () => {
+    const data = await lockedLogbook(1200);
+    const before = await rawRecords(['entries']);
+    await book.keyring.renew();
+    expect(await databases()).toEqual(['lock-test']);
+    expect(await book.keyring.stale()).toBe(false);
+    expect(await rawRecords(['entries'])).toEqual(before);
+    await book.keyring.unlock({ passphrase: 'pass' });
+    expect((await book.entries.live()).length).toBe(live(data));
+    book.close();
+    book = open();
+    await book.keyring.unlock({ passphrase: 'pass' });
+    expect((await book.entries.live()).length).toBe(live(data));
+  });
+
+  it('killed after the logbook was deleted, the next start copies it back from the complete copy', async () => {
+    const data = await lockedLogbook(700);
+    book.close();
+    await expect(moveToFresh(target(2), (_s, _k, value) => value)).rejects.toThrow('killed');
+    expect(await databases()).toEqual([copyName('lock-test')]);
+    book = open();
+    await book.keyring.unlock({ passphrase: 'pass' });
+    expect((await book.entries.live()).length).toBe(live(data));
+    expect(await databases()).toEqual(['lock-test']);
+  });
+
+  it('killed while copying, the logbook is untouched and the incomplete copy is dropped at the next start', async () => {
+    const data = await lockedLogbook(1200);
+    book.close();
+    let copied = 0;
+    const failing = (store: string, _key: IDBValidKey, value: unknown) => {
+      if (store === 'entries' && ++copied > 600) throw new Error('killed');
+      return value;
+    };
+    await expect(moveToFresh(target(0), failing)).rejects.toThrow('killed');
+    expect(await databases()).toEqual(['lock-test', copyName('lock-test')]);
+    book = open();
+    await book.keyring.unlock({ passphrase: 'pass' });
+    expect((await book.entries.live()).length).toBe(live(data));
+    expect(await databases()).toEqual(['lock-test']);
+    expect(await book.keyring.stale()).toBe(true);
   });
 });

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { deckSummaries } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
 import { loadOwnDecks, useDecks } from '../../state/decks';
+import { useLockStatus } from '../../state/lock-status';
+import { paths } from '../routing/routes';
 
 /**
  * Which deck the cards are dealt from, where the dealing happens: the main decks, then the
@@ -12,9 +14,10 @@ export function DeckChoice() {
   const chooseDeck = useDealStore((s) => s.chooseDeck);
   const [problem, setProblem] = useState('');
   useDecks((s) => s.ownVersion);
+  const locked = useLockStatus((s) => s.status === 'locked');
   useEffect(() => {
     void loadOwnDecks();
-  }, []);
+  }, [locked]);
   const decks = deckSummaries();
   if (decks.length < 2) return null;
   const main = decks.filter((d) => d.kind === 'main' && !d.own);
@@ -46,6 +49,11 @@ export function DeckChoice() {
           </optgroup>
         )}
       </select>
+      {locked && (
+        <p class="deck-choice__note" data-testid="own-decks-locked">
+          Your own decks are locked with the logbook. <a href={paths.ownDecks()}>Unlock</a> to deal from them.
+        </p>
+      )}
       {problem && (
         <p class="deck-choice__problem" role="alert">
           {problem}
