@@ -10,7 +10,7 @@ import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
-import { duringMove, finishMove, moveToFresh, type FreshCopy, type Transform } from './fresh-copy';
+import { duringMove, finishMove, moveToFresh, privateFile, type FreshCopy, type SpareFile, type Transform } from './fresh-copy';
 import { LOCK_KEY, sealsWrites } from './lock-state';
 import { needsOf, Sealer, type Needs } from './sealing';
 import { StorageProblem, toStorageProblem } from './storage-problem';
@@ -29,6 +29,8 @@ export interface OpenOptions {
   device?: string;
   /** Told when opening rewrites the stored records for this version of the app. */
   onUpgrading?: () => void;
+  /** For tests: where a move into a fresh database keeps its copy (otherwise a private file of the origin). */
+  spareFile?: SpareFile;
 }
 
 export type Connection = ReturnType<typeof connect>;
@@ -79,9 +81,11 @@ export function connect(name: string, options: OpenOptions) {
   db.on('ready', () => db.backendDB().addEventListener('close', onBrowserClose), true);
   db.on('blocked', () => options.onProblem?.(new StorageProblem('blocked')));
 
-  const target: FreshCopy = {
+  const spare = options.spareFile ?? privateFile(name);
+  const target: FreshCopy | null = spare && {
     idb: options.indexedDB ?? indexedDB,
     name,
+    spare,
     close: () => db.close(),
     open: async () => {
       await db.open();
@@ -91,7 +95,7 @@ export function connect(name: string, options: OpenOptions) {
   /** Settled once the database may be used: a move a crash interrupted is finished first, and one another tab is making is waited for. */
   let ready: Promise<void> | undefined;
   function whenReady(): Promise<void> {
-    ready ??= duringMove(name, 'exclusive', () => finishMove(target));
+    ready ??= target ? duringMove(name, 'exclusive', () => finishMove(target)) : Promise.resolve();
     ready.catch(() => (ready = undefined));
     return ready;
   }
@@ -243,12 +247,14 @@ export function connect(name: string, options: OpenOptions) {
      * this tab's reads and writes wait for it. Only while locked: no tab can write meanwhile.
      */
     renew: (transform: Transform): Promise<void> =>
-      serially(() => {
+      serially(async () => {
+        // A browser without a private file system keeps the logbook where it is.
+        if (!target) return;
         lockKnown = undefined;
         const moving = duringMove(name, 'exclusive', () => moveToFresh(target, transform));
         // Failed half-way, the next use finishes it (or drops an incomplete copy) before anything else.
         ready = moving.catch(() => duringMove(name, 'exclusive', () => finishMove(target)));
-        return moving;
+        await moving;
       }),
     /** Reads the lock's state again, after this tab or another changed it. */
     relock: () => {

@@ -1,30 +1,47 @@
 /**
- * Moving a logbook into a fresh database of the same name, so what the disk held before the
- * lock was set goes with the old one. Chromium's LevelDB keeps overwritten values in its log and
- * tables until it compacts them, and only deleting a database removes them; encrypting records
- * in place is not enough.
+ * Moving a logbook into a fresh database, so what the disk held before the lock was set goes.
+ * Chromium's LevelDB keeps overwritten values in its files until it compacts them; encrypting
+ * records in place is not enough, and neither is deleting one database while another of the
+ * app's remains (its values stay in the shared files). Deleting the *last* database of the app
+ * removes the files themselves (tests/e2e/lock-profile.spec.ts shows both).
  *
- * The move copies every store, record for record as stored (sealed records stay sealed, so no
- * key is needed), into a second database, marks that copy complete in the same transaction as
- * its last records, deletes the logbook, and copies back into a new one. A crash at any point
- * leaves one complete copy: before the mark the logbook is untouched (the copy is dropped at the
- * next start); after it the copy is whole, and the next start copies it back again.
+ * So the copy is kept outside IndexedDB, in a file of the origin's private file system: every
+ * record as stored (sealed records stay sealed, so no key is needed), one line each, ending
+ * with a line that says it is whole. Then the logbook is deleted, made anew and filled from the
+ * copy, and the copy removed. A crash at any point leaves one complete copy: until the copy is
+ * whole the logbook is untouched (an incomplete copy is dropped at the next start); after it,
+ * the next start fills a new logbook from it again.
  *
  * Raw IndexedDB, not Dexie: the copy must not pass the sealing middleware.
  */
 
-/** The copy's own store: one record, written with the last batch. */
-const MARK_STORE = '$copy';
-const MARK_KEY = 'complete';
 /** Records per transaction: a big logbook is copied without holding it all in memory. */
 const BATCH = 500;
-
-export const copyName = (name: string) => `${name}:fresh-copy`;
+/** The copy's last line. */
+const WHOLE = '"whole"';
 
 /** Changes a record on its way into the copy (the lock's record notes that the disk is clean). */
 export type Transform = (store: string, key: IDBValidKey, value: unknown) => unknown;
 
-const done = (request: IDBRequest): Promise<unknown> =>
+/** A file kept apart from IndexedDB, written whole or not at all. */
+export interface SpareFile {
+  write(lines: AsyncIterable<string>): Promise<void>;
+  /** Its lines, or null if there is none. */
+  read(): Promise<AsyncIterable<string> | null>;
+  remove(): Promise<void>;
+}
+
+export interface FreshCopy {
+  idb: IDBFactory;
+  name: string;
+  spare: SpareFile;
+  /** Closes the logbook's connection (so it can be deleted). */
+  close: () => void;
+  /** Opens the logbook (a new, empty one after a deletion) and hands back its connection. */
+  open: () => Promise<IDBDatabase>;
+}
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -37,132 +54,165 @@ const committed = (tx: IDBTransaction): Promise<void> =>
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
   });
 
-export function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {
+function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    // Other tabs' connections are asked to close (versionchange); the deletion waits for them.
     const request = idb.deleteDatabase(name);
     request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('The database could not be deleted'));
-    // Other connections are asked to close (versionchange); the deletion waits for them.
+    request.onerror = () => reject(request.error ?? new Error('The logbook could not be deleted'));
   });
 }
 
-/** Opens the copy if it exists; never creates one (an upgrade from nothing is aborted, which leaves no database). */
-function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve, reject) => {
-    const request = idb.open(name);
-    let created = false;
-    request.onupgradeneeded = () => {
-      created = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = (event) => {
-      event.preventDefault();
-      if (created) resolve(null);
-      else reject(request.error ?? new Error('The copy could not be opened'));
-    };
-  });
+const toBase64 = (bytes: Uint8Array) => {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** JSON with the binary values sealed records hold; anything else JSON cannot carry stops the move rather than change a record. */
+function encode(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { $u8: toBase64(value) };
+  // A field set to undefined reads back as one not there.
+  if (value === undefined) return undefined;
+  if (value instanceof ArrayBuffer) return { $ab: toBase64(new Uint8Array(value)) };
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? fail() : encode(item)));
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  }
+  return fail();
 }
 
-/** A new, empty copy with a store for each of the logbook's (keys as they are; no indexes, nothing queries it). */
-function createCopy(idb: IDBFactory, name: string, from: IDBDatabase): Promise<IDBDatabase> {
-  const shapes = [...from.objectStoreNames].map((store) => {
-    const tx = from.transaction(store, 'readonly');
-    const { keyPath, autoIncrement } = tx.objectStore(store);
-    return { store, keyPath, autoIncrement };
-  });
-  return new Promise((resolve, reject) => {
-    const request = idb.open(name, 1);
-    request.onupgradeneeded = () => {
-      for (const { store, keyPath, autoIncrement } of shapes) request.result.createObjectStore(store, { keyPath, autoIncrement });
-      request.result.createObjectStore(MARK_STORE);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('The copy could not be made'));
-  });
+function fail(): never {
+  throw new Error('The logbook holds a value that cannot be copied, so it was left where it is.');
 }
 
-/** Copies every store of `from` into `to`, a batch per transaction; `last` runs in the last one (the mark). */
-async function copyStores(from: IDBDatabase, to: IDBDatabase, transform: Transform, last: (tx: IDBTransaction) => void): Promise<void> {
-  const stores = [...from.objectStoreNames].filter((s) => s !== MARK_STORE && to.objectStoreNames.contains(s));
-  for (const [i, store] of stores.entries()) {
+function decode(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  if (typeof object.$u8 === 'string') return fromBase64(object.$u8);
+  if (typeof object.$ab === 'string') return fromBase64(object.$ab).buffer;
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, decode(v)]));
+}
+
+/** Every record of every store, as `[store, key, value]` lines, a batch per read transaction; then the line that says it is whole. */
+async function* linesOf(from: IDBDatabase, transform: Transform): AsyncGenerator<string> {
+  for (const store of from.objectStoreNames) {
     let after: IDBValidKey | null = null;
     for (;;) {
       const read = from.transaction(store, 'readonly').objectStore(store);
-      const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const [keys, values] = (await Promise.all([done(read.getAllKeys(range, BATCH)), done(read.getAll(range, BATCH))])) as [IDBValidKey[], unknown[]];
-      const final = keys.length < BATCH && i === stores.length - 1;
-      const names = final ? [store, ...(to.objectStoreNames.contains(MARK_STORE) ? [MARK_STORE] : [])] : [store];
-      const tx = to.transaction(names, 'readwrite');
-      const write = tx.objectStore(store);
-      keys.forEach((key, n) => {
-        const value = transform(store, key, values[n]);
-        if (write.keyPath === null) write.put(value, key);
-        else write.put(value);
-      });
-      if (final) last(tx);
-      await committed(tx);
+      const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      const [keys, values]: [IDBValidKey[], unknown[]] = await Promise.all([done(read.getAllKeys(range, BATCH)), done(read.getAll(range, BATCH))]);
+      for (const [n, key] of keys.entries()) yield JSON.stringify(encode([store, key, transform(store, key, values[n])]));
       if (keys.length < BATCH) break;
       after = keys[keys.length - 1]!;
     }
   }
-  if (!stores.length) {
-    const tx = to.transaction(MARK_STORE, 'readwrite');
-    last(tx);
+  yield WHOLE;
+}
+
+async function isWhole(lines: AsyncIterable<string>): Promise<boolean> {
+  let last = '';
+  for await (const line of lines) last = line;
+  return last === WHOLE;
+}
+
+/** Fills a new, empty logbook from the copy, a batch per transaction. */
+async function fill(into: IDBDatabase, lines: AsyncIterable<string>): Promise<void> {
+  let batch: { store: string; key: IDBValidKey; value: unknown }[] = [];
+  const flush = async () => {
+    const store = batch[0]?.store;
+    if (!store || !into.objectStoreNames.contains(store)) return void (batch = []);
+    const tx = into.transaction(store, 'readwrite');
+    const write = tx.objectStore(store);
+    for (const record of batch) {
+      if (write.keyPath === null) write.put(record.value, record.key);
+      else write.put(record.value);
+    }
+    batch = [];
     await committed(tx);
+  };
+  for await (const line of lines) {
+    if (line === WHOLE) break;
+    const [store, key, value] = decode(JSON.parse(line)) as [string, IDBValidKey, unknown];
+    if (batch.length >= BATCH || (batch[0] && batch[0].store !== store)) await flush();
+    batch.push({ store, key, value });
   }
+  await flush();
 }
 
-async function isComplete(copy: IDBDatabase): Promise<boolean> {
-  if (!copy.objectStoreNames.contains(MARK_STORE)) return false;
-  return (await done(copy.transaction(MARK_STORE, 'readonly').objectStore(MARK_STORE).get(MARK_KEY))) === true;
-}
-
-export interface FreshCopy {
-  idb: IDBFactory;
-  name: string;
-  /** Closes the logbook's connection (so it can be deleted). */
-  close: () => void;
-  /** Opens the logbook (a new, empty one after a deletion) and hands back its connection. */
-  open: () => Promise<IDBDatabase>;
-}
-
-/** Copies back from a complete copy into a new logbook, then drops the copy. */
-async function copyBack(target: FreshCopy, copy: IDBDatabase): Promise<void> {
-  try {
-    target.close();
-    await deleteDatabase(target.idb, target.name);
-    const fresh = await target.open();
-    await copyStores(copy, fresh, (_store, _key, value) => value, () => undefined);
-  } finally {
-    // An open connection would hold up deleting it, now or at the next start.
-    copy.close();
-  }
-  await deleteDatabase(target.idb, copyName(target.name));
+/** Deletes the logbook (its files go with it), makes it anew from the whole copy, and drops the copy. */
+async function refill(target: FreshCopy): Promise<void> {
+  target.close();
+  await deleteDatabase(target.idb, target.name);
+  const fresh = await target.open();
+  const lines = await target.spare.read();
+  if (lines) await fill(fresh, lines);
+  await target.spare.remove();
 }
 
 /** Moves the logbook into a fresh database; what it held before, and every older value the disk kept, goes. */
 export async function moveToFresh(target: FreshCopy, transform: Transform): Promise<void> {
-  await deleteDatabase(target.idb, copyName(target.name));
   const from = await target.open();
-  const copy = await createCopy(target.idb, copyName(target.name), from);
-  try {
-    await copyStores(from, copy, transform, (tx) => tx.objectStore(MARK_STORE).put(true, MARK_KEY));
-  } catch (error) {
-    copy.close();
-    throw error;
-  }
-  await copyBack(target, copy);
+  await target.spare.write(linesOf(from, transform));
+  await refill(target);
 }
 
-/** At start, before the logbook is opened: finishes a move a crash interrupted, or drops a copy left incomplete. */
+/** At start, before the logbook is used: finishes a move a crash interrupted, or drops a copy left incomplete. */
 export async function finishMove(target: FreshCopy): Promise<void> {
-  const copy = await openExisting(target.idb, copyName(target.name));
-  if (!copy) return;
-  // A copy that cannot be read is kept (it may be the only whole one): the next start tries again.
-  if (await isComplete(copy)) return copyBack(target, copy);
-  copy.close();
-  await deleteDatabase(target.idb, copyName(target.name));
+  const lines = await target.spare.read();
+  if (!lines) return;
+  if (await isWhole(lines)) return refill(target);
+  await target.spare.remove();
+}
+
+/** The copy as a file of the origin's private file system; null where the browser has none (the move is then not made). */
+export function privateFile(name: string): SpareFile | null {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.getDirectory !== 'function' || typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return null;
+  const file = `${name}.fresh-copy`;
+  const handle = async (create: boolean) => {
+    try {
+      return await (await storage.getDirectory()).getFileHandle(file, { create });
+    } catch (error) {
+      if (!create && error instanceof DOMException && error.name === 'NotFoundError') return null;
+      throw error;
+    }
+  };
+  return {
+    async write(lines) {
+      // A writable stream is kept aside and put in place only when closed: the file is whole or empty.
+      const writable = await (await handle(true))!.createWritable();
+      try {
+        for await (const line of lines) await writable.write(`${line}\n`);
+        await writable.close();
+      } catch (error) {
+        await writable.abort().catch(() => undefined);
+        throw error;
+      }
+    },
+    async read() {
+      const found = await handle(false);
+      if (!found) return null;
+      const stream = (await found.getFile()).stream().pipeThrough(new TextDecoderStream());
+      return (async function* () {
+        let rest = '';
+        for await (const chunk of stream as unknown as AsyncIterable<string>) {
+          const parts = (rest + chunk).split('\n');
+          rest = parts.pop()!;
+          yield* parts;
+        }
+        if (rest) yield rest;
+      })();
+    },
+    async remove() {
+      await (await storage.getDirectory()).removeEntry(file).catch((error: unknown) => {
+        if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+      });
+    },
+  };
 }
 
 /**
