@@ -47,31 +47,11 @@ function rewriteInBackground(): void {
   finishRewrite().catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)));
 }
 
-let renewing: Promise<void> | null = null;
-
-/**
- * Once the logbook is all encrypted and locked, it is moved into a fresh database, so the disk
- * keeps nothing written before the lock (storage/fresh-copy.ts). Every tab is locked first: none
- * may write while it moves.
- */
-function renewIfStale(): void {
-  renewing ??= logbook()
-    .keyring.stale()
-    .then(async (stale) => {
-      if (!stale || useLockStatus.getState().status !== 'locked') return;
-      tell('locked');
-      await logbook().keyring.renew();
-    })
-    .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)))
-    .finally(() => (renewing = null));
-}
-
 export async function refreshLock(): Promise<void> {
   const keyring = logbook().keyring;
   const status = await keyring.status();
   useLockStatus.getState().set({ status });
   if (status === 'unlocked' && (await keyring.unfinished())) rewriteInBackground();
-  if (status === 'locked') renewIfStale();
 }
 
 /** Sets a lock and returns the recovery code to show once; what is stored is encrypted in the background. */
@@ -110,7 +90,6 @@ export async function lockNow(): Promise<void> {
   await flushAll();
   forget();
   tell('locked');
-  renewIfStale();
 }
 
 export async function changePassphrase(current: Secret, next: string): Promise<void> {

@@ -10,7 +10,6 @@ import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
-import { duringMove, finishMove, moveToFresh, privateFile, type FreshCopy, type SpareFile, type Transform } from './fresh-copy';
 import { LOCK_KEY, sealsWrites } from './lock-state';
 import { needsOf, Sealer, type Needs } from './sealing';
 import { StorageProblem, toStorageProblem } from './storage-problem';
@@ -29,8 +28,6 @@ export interface OpenOptions {
   device?: string;
   /** Told when opening rewrites the stored records for this version of the app. */
   onUpgrading?: () => void;
-  /** For tests: where a move into a fresh database keeps its copy (otherwise a private file of the origin). */
-  spareFile?: SpareFile;
 }
 
 export type Connection = ReturnType<typeof connect>;
@@ -80,35 +77,7 @@ export function connect(name: string, options: OpenOptions) {
   // The connection's own close event comes only when the browser closed it, never for db.close().
   db.on('ready', () => db.backendDB().addEventListener('close', onBrowserClose), true);
   db.on('blocked', () => options.onProblem?.(new StorageProblem('blocked')));
-
-  const spare = options.spareFile ?? privateFile(name);
-  const target: FreshCopy | null = spare && {
-    idb: options.indexedDB ?? indexedDB,
-    name,
-    spare,
-    close: () => db.close(),
-    open: async () => {
-      await db.open();
-      return db.backendDB();
-    },
-  };
-  /** Settled once the database may be used: a move a crash interrupted is finished first, and one another tab is making is waited for. */
-  let ready: Promise<void> | undefined;
-  function whenReady(): Promise<void> {
-    ready ??= target ? duringMove(name, 'exclusive', () => finishMove(target)) : Promise.resolve();
-    ready.catch(() => (ready = undefined));
-    return ready;
-  }
-
-  db.on('versionchange', (event: IDBVersionChangeEvent) => {
-    if (event.newVersion === null) {
-      // Deleted: only a move into a fresh database (fresh-copy.ts) does that, from another tab.
-      // Step aside, and open the new one once the move is over.
-      db.close();
-      lockKnown = undefined;
-      ready = duringMove(name, 'shared', async () => void (await db.open()));
-      return false;
-    }
+  db.on('versionchange', () => {
     // A newer app in another tab wants to upgrade: step aside rather than block it.
     closedByNewerVersion = true;
     db.close();
@@ -125,9 +94,7 @@ export function connect(name: string, options: OpenOptions) {
   let lockKnown: Promise<void> | undefined;
   /** Whether writes are encrypted, read from the keyring before the first operation. */
   function lockState(): Promise<void> {
-    lockKnown ??= whenReady()
-      .then(() => db.keyring.get(LOCK_KEY))
-      .then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
+    lockKnown ??= db.keyring.get(LOCK_KEY).then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
     lockKnown.catch(() => (lockKnown = undefined));
     return lockKnown;
   }
@@ -242,20 +209,6 @@ export function connect(name: string, options: OpenOptions) {
       op.ids[op.next++] = id;
       return id;
     },
-    /**
-     * Moves the logbook into a fresh database (fresh-copy.ts), after the writes queued before it;
-     * this tab's reads and writes wait for it. Only while locked: no tab can write meanwhile.
-     */
-    renew: (transform: Transform): Promise<void> =>
-      serially(async () => {
-        // A browser without a private file system keeps the logbook where it is.
-        if (!target) return;
-        lockKnown = undefined;
-        const moving = duringMove(name, 'exclusive', () => moveToFresh(target, transform));
-        // Failed half-way, the next use finishes it (or drops an incomplete copy) before anything else.
-        ready = moving.catch(() => duringMove(name, 'exclusive', () => finishMove(target)));
-        await moving;
-      }),
     /** Reads the lock's state again, after this tab or another changed it. */
     relock: () => {
       lockKnown = undefined;

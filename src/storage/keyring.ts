@@ -21,11 +21,6 @@ export interface LockRecord {
   attempts: Attempts;
   /** Where the rewrite has got to: the table, and the last primary key done in it. */
   progress: { table: string; after: string | null } | null;
-  /**
-   * The disk may still keep older values (what was written before the lock was set, the key
-   * wrapped under an old passphrase) until the logbook is moved into a fresh database.
-   */
-  staleOnDisk?: boolean;
 }
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
@@ -128,7 +123,6 @@ export function keyringStore(conn: Connection, now: () => number = () => Date.no
         recovery: await wrapKey(dataKey, code, 'hkdf-sha256'),
         attempts: NO_ATTEMPTS,
         progress: { table: tables()[0]!, after: null },
-        staleOnDisk: true,
       };
       sealer.key = await usable(dataKey);
       await save(record);
@@ -146,20 +140,6 @@ export function keyringStore(conn: Connection, now: () => number = () => Date.no
       sealer.key = key;
     },
 
-    /** Whether the logbook, all encrypted now, should be moved into a fresh database to leave no older value on the disk. */
-    stale: async (): Promise<boolean> => {
-      const record = await get();
-      return !!record?.staleOnDisk && record.phase === 'on' && !record.progress;
-    },
-
-    /** Moves the logbook into a fresh database (see fresh-copy.ts): records go as stored, sealed; no key is needed. */
-    renew: (): Promise<void> =>
-      conn.renew((store, key, value) => {
-        if (store !== 'keyring' || key !== LOCK_KEY) return value;
-        const kept = value as { id: string; value: LockRecord };
-        return { ...kept, value: { ...kept.value, staleOnDisk: false } };
-      }),
-
     /** Forgets the key: nothing can be read or written until the next unlock. */
     lock: () => sealer.forget(),
 
@@ -170,7 +150,7 @@ export function keyringStore(conn: Connection, now: () => number = () => Date.no
       const extractable = await keyFor(record, current, true);
       await clearAttempts(record);
       const fresh = (await get())!;
-      await save({ ...fresh, passphrase: await wrapKey(extractable, next, 'pbkdf2-sha256'), staleOnDisk: true });
+      await save({ ...fresh, passphrase: await wrapKey(extractable, next, 'pbkdf2-sha256') });
       sealer.key = await usable(extractable);
     },
 

@@ -33,28 +33,3 @@ export function storedEntries(page: Page): Promise<{ sealed: number; plain: numb
       }),
   );
 }
-
-/** Whether the logbook has been moved into a fresh database since the lock was set (storage/fresh-copy.ts), read raw in the page. */
-export function movedToFresh(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    const copy = await (await navigator.storage.getDirectory()).getFileHandle('power-shifting.fresh-copy').then(
-      () => true,
-      () => false,
-    );
-    // Not opened while absent or mid-move: opening would make an empty one.
-    if (copy || !names.includes('power-shifting')) return false;
-    return new Promise<boolean>((resolve, reject) => {
-      const request = indexedDB.open('power-shifting');
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const db = request.result;
-        const get = db.transaction('keyring').objectStore('keyring').get('lock');
-        get.onsuccess = () => {
-          db.close();
-          resolve((get.result as { value?: { staleOnDisk?: boolean } } | undefined)?.value?.staleOnDisk === false);
-        };
-      };
-    });
-  });
-}

@@ -4,8 +4,6 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
-import { LogbookDB } from '../../src/storage/database';
-import { moveToFresh, type FreshCopy, type SpareFile } from '../../src/storage/fresh-copy';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 import { SEALED } from '../../src/storage/sealing';
 import { generateBackup } from '../bench/generate-logbook.mjs';
@@ -14,24 +12,7 @@ const deck = JSON.parse(readFileSync(new URL('../../content/decks/power-shifting
 
 let factory: IDBFactory;
 let book: Logbook;
-/** Where a move into a fresh database keeps its copy: in memory here, written whole or not at all, as the browser's private files are. */
-let spared: { lines: string[] | null };
-const spare: SpareFile = {
-  async write(lines) {
-    const all: string[] = [];
-    for await (const line of lines) all.push(line);
-    spared.lines = all;
-  },
-  read: () =>
-    Promise.resolve(
-      spared.lines &&
-        (async function* (kept: string[]) {
-          yield* kept;
-        })(spared.lines),
-    ),
-  remove: () => Promise.resolve(void (spared.lines = null)),
-};
-const open = () => openLogbook('lock-test', { indexedDB: factory, IDBKeyRange, device: 'testdev1', spareFile: spare });
+const open = () => openLogbook('lock-test', { indexedDB: factory, IDBKeyRange, device: 'testdev1' });
 
 /** Every stored value of every table, as IndexedDB holds it. */
 async function rawRecords(tables?: string[]): Promise<Record<string, unknown>[]> {
@@ -53,7 +34,6 @@ const SECRET = 'Hulme residents panel notes';
 
 beforeEach(() => {
   factory = new IDBFactory();
-  spared = { lines: null };
   book = open();
 });
 afterEach(() => book.close());
@@ -257,83 +237,5 @@ describe('two tabs', () => {
     await expect(other.entries.save({ ...emptyDraft(), reflection: 'Written in the other tab' })).rejects.toMatchObject({ kind: 'locked' });
     expect(JSON.stringify(await rawRecords())).not.toContain('Written in the other tab');
     other.close();
-  });
-});
-
-describe('moving into a fresh database, so the disk keeps nothing from before the lock', () => {
-  const databases = async () => (await factory.databases()).map((d) => d.name).sort();
-  const live = (data: ReturnType<typeof generateBackup>['data']) => data.entries.filter((e) => e.deleted === 0).length;
-
-  async function lockedLogbook(count: number) {
-    const { data } = generateBackup(count, deck);
-    await book.backups.merge(data);
-    await book.keyring.set('pass');
-    expect(await book.keyring.stale()).toBe(false);
-    await book.keyring.rewrite();
-    expect(await book.keyring.stale()).toBe(true);
-    book.keyring.lock();
-    return data;
-  }
-
-  /** The logbook as fresh-copy.ts sees it, with a connection of its own that fails on the `crashOnOpen`th opening. */
-  function target(crashOnOpen: number): FreshCopy {
-    const db = new LogbookDB('lock-test', { indexedDB: factory, IDBKeyRange });
-    let opens = 0;
-    return {
-      idb: factory,
-      name: 'lock-test',
-      spare,
-      close: () => db.close(),
-      open: async () => {
-        if (++opens === crashOnOpen) throw new Error('killed');
-        await db.open();
-        return db.backendDB();
-      },
-    };
-  }
-
-  it('moves every record as stored (still sealed), and the copy goes', async () => {
-    const data = await lockedLogbook(1200);
-    const before = await rawRecords(['entries', 'sessions', 'meta']);
-    await book.keyring.renew();
-    expect(await databases()).toEqual(['lock-test']);
-    expect(spared.lines).toBeNull();
-    expect(await book.keyring.stale()).toBe(false);
-    expect(await rawRecords(['entries', 'sessions', 'meta'])).toEqual(before);
-    await book.keyring.unlock({ passphrase: 'pass' });
-    expect((await book.entries.live()).length).toBe(live(data));
-    book.close();
-    book = open();
-    await book.keyring.unlock({ passphrase: 'pass' });
-    expect((await book.entries.live()).length).toBe(live(data));
-  });
-
-  it('killed after the logbook was deleted, the next start makes it again from the whole copy', async () => {
-    const data = await lockedLogbook(700);
-    book.close();
-    await expect(moveToFresh(target(2), (_s, _k, value) => value)).rejects.toThrow('killed');
-    expect(await databases()).toEqual([]);
-    book = open();
-    await book.keyring.unlock({ passphrase: 'pass' });
-    expect((await book.entries.live()).length).toBe(live(data));
-    expect(spared.lines).toBeNull();
-  });
-
-  it('killed while copying, the logbook is untouched; a copy left incomplete is dropped at the next start', async () => {
-    const data = await lockedLogbook(1200);
-    book.close();
-    let copied = 0;
-    const failing = (store: string, _key: IDBValidKey, value: unknown) => {
-      if (store === 'entries' && ++copied > 600) throw new Error('killed');
-      return value;
-    };
-    await expect(moveToFresh(target(0), failing)).rejects.toThrow('killed');
-    // A file made but not written (the browser keeps a private file whole or empty).
-    spared.lines = [];
-    book = open();
-    await book.keyring.unlock({ passphrase: 'pass' });
-    expect((await book.entries.live()).length).toBe(live(data));
-    expect(spared.lines).toBeNull();
-    expect(await book.keyring.stale()).toBe(true);
   });
 });
