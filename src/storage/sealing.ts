@@ -12,16 +12,27 @@
  */
 import Dexie, { type DBCore, type DBCoreCursor, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTableSchema, type Middleware } from 'dexie';
 import { openText, sealText, type SealedBytes } from '../domain/lock/sealed-text';
+import { fromBase64url, toBase64url } from '../domain/sync/base64url';
 
 /** The field a sealed record keeps its ciphertext in; the rest of it is what its indexes need. */
 export const SEALED = '$sealed';
+/**
+ * CryptoKeys a record holds (a sync member's private key), kept beside the ciphertext as
+ * IndexedDB keeps them: a non-extractable key cannot be encrypted by the app.
+ */
+const KEYS = '$keys';
 /** The lock's own records (wrapped keys, progress) cannot be encrypted with the key they hold. */
 export const CLEAR_TABLES: readonly string[] = ['keyring'];
 /** Indexed fields that hold what people write: left out of a sealed record, so never queried while a lock is set. */
 const TEXT_INDEXES: Record<string, readonly string[]> = { sessions: ['series'], checkins: ['community'] };
 
 type StoredValue = Record<string, unknown>;
-type SealedValue = StoredValue & { [SEALED]: SealedBytes };
+type SealedValue = StoredValue & { [SEALED]: SealedBytes; [KEYS]?: CryptoKey[] };
+/** An opened record: its JSON, and the CryptoKeys it refers to. */
+interface Opened {
+  json: string;
+  keys: CryptoKey[];
+}
 
 export class LogbookLocked extends Error {
   override readonly name = 'LogbookLocked';
@@ -62,8 +73,8 @@ export class Sealer {
   key: CryptoKey | null = null;
   /** Whether writes are encrypted: a lock is set, or being set. */
   sealWrites = false;
-  /** Opened records: `table␀key` → the IV they were opened from and their JSON. */
-  private opened = new Map<string, { iv: string; json: string }>();
+  /** Opened records: `table␀key` → the IV they were opened from, their JSON and keys. */
+  private opened = new Map<string, Opened & { iv: string }>();
   /** Values encrypted for the next run: `table␀json` → the record to store. */
   private outbox = new Map<string, SealedValue>();
   /** While a write's probe runs: what it would have written, by table. */
@@ -116,14 +127,15 @@ export class Sealer {
       toOpen.map(async (value) => {
         const id = info.schema.primaryKey.extractKey!(value);
         const json = await openText(key, value[SEALED], context(needs.table, id));
-        this.opened.set(cacheKey(needs.table, id), { iv: ivText(value[SEALED].iv), json });
+        this.opened.set(cacheKey(needs.table, id), { iv: ivText(value[SEALED].iv), json, keys: value[KEYS] ?? [] });
       }),
     );
     await Promise.all(
       needs.toSeal.map(async (value) => {
-        const json = JSON.stringify(value);
+        const keys: CryptoKey[] = [];
+        const json = toJson(value, keys);
         const id = info.schema.primaryKey.extractKey!(value);
-        const sealed: SealedValue = { ...pick(value, info.clear), [SEALED]: await sealText(key, json, context(needs.table, id)) };
+        const sealed: SealedValue = { ...pick(value, info.clear), [SEALED]: await sealText(key, json, context(needs.table, id)), ...(keys.length ? { [KEYS]: keys } : {}) };
         this.outbox.set(`${needs.table}\u0000${json}`, sealed);
       }),
     );
@@ -149,10 +161,10 @@ export class Sealer {
     return info;
   }
 
-  private cached(table: string, value: SealedValue): string | undefined {
+  private cached(table: string, value: SealedValue): Opened | undefined {
     const id = this.info(table).schema.primaryKey.extractKey!(value);
     const hit = this.opened.get(cacheKey(table, id));
-    return hit && hit.iv === ivText(value[SEALED].iv) ? hit.json : undefined;
+    return hit && hit.iv === ivText(value[SEALED].iv) ? hit : undefined;
   }
 
   /** Stored values as the app sees them; the sealed ones missing from the cache are collected. */
@@ -161,9 +173,9 @@ export class Sealer {
     const out = values.map((value) => {
       if (!isSealed(value)) return value;
       if (!this.key) throw new LogbookLocked();
-      const json = this.cached(table, value);
-      if (json === undefined) missing.push(value);
-      return json === undefined ? undefined : JSON.parse(json);
+      const opened = this.cached(table, value);
+      if (!opened) missing.push(value);
+      return opened && fromJson(opened);
     });
     if (missing.length) throw new Needs(table, missing, []);
     return out;
@@ -206,7 +218,7 @@ export class Sealer {
     if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
     const missing: StoredValue[] = [];
     const values = req.values.map((value: StoredValue) => {
-      const sealed = this.outbox.get(`${table.name}\u0000${JSON.stringify(value)}`);
+      const sealed = this.outbox.get(`${table.name}\u0000${toJson(value, [])}`);
       if (!sealed) missing.push(value);
       return sealed;
     });
@@ -248,10 +260,33 @@ export class Sealer {
 
   private openOrNeedTable(table: string, value: SealedValue): unknown {
     if (!this.key) throw new LogbookLocked();
-    const json = this.cached(table, value);
-    if (json === undefined) throw new Needs(table, [], [], true);
-    return JSON.parse(json);
+    const opened = this.cached(table, value);
+    if (!opened) throw new Needs(table, [], [], true);
+    return fromJson(opened);
   }
+}
+
+/** A record as JSON, its bytes as base64 (a space's key, a Yjs document) and its CryptoKeys as places in `keys`. */
+function toJson(value: unknown, keys: CryptoKey[]): string {
+  return JSON.stringify(value, (_field, v: unknown) => {
+    if (v instanceof Uint8Array) return { $bytes: toBase64url(v) };
+    if (v instanceof ArrayBuffer) return { $buffer: toBase64url(new Uint8Array(v)) };
+    if (typeof CryptoKey !== 'undefined' && v instanceof CryptoKey) return { $key: keys.push(v) - 1 };
+    return v;
+  });
+}
+
+function fromJson({ json, keys }: Opened): unknown {
+  // Most records (entries, sessions) hold neither: parsed without a reviver, which is slower.
+  if (!json.includes('{"$')) return JSON.parse(json);
+  return JSON.parse(json, (_field, v: unknown) => {
+    if (typeof v !== 'object' || v === null) return v;
+    const tagged = v as { $bytes?: unknown; $buffer?: unknown; $key?: unknown };
+    if (typeof tagged.$bytes === 'string') return fromBase64url(tagged.$bytes);
+    if (typeof tagged.$buffer === 'string') return fromBase64url(tagged.$buffer)?.buffer;
+    if (typeof tagged.$key === 'number') return keys[tagged.$key];
+    return v;
+  });
 }
 
 const cacheKey = (table: string, id: unknown) => `${table}\u0000${JSON.stringify(id)}`;

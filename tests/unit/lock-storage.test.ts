@@ -239,3 +239,32 @@ describe('two tabs', () => {
     other.close();
   });
 });
+
+describe('sync spaces under a lock', () => {
+  it('keeps a space’s key and document bytes sealed, and its member key as IndexedDB keeps it', async () => {
+    const privateKey = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])).privateKey;
+    const raw = new Uint8Array(32).map((_, i) => i + 1);
+    await book.keyring.set('pass');
+    await book.keyring.rewrite();
+    await book.spaces.put({
+      id: 'S1',
+      kind: 'team',
+      name: 'Levenshulme team',
+      membership: { server: 'http://127.0.0.1:1', spaceId: 'S1', memberId: 'm'.repeat(22), token: 'secret-token', role: 'owner', key: { epoch: 1, raw }, memberKeys: { publicKey: 'p', privateKey } },
+      joinedAt: '2026-03-01T09:00:00.000Z',
+      state: 'active',
+    });
+    await book.spaces.saveDoc('S1', new Uint8Array([7, 8, 9]));
+    const stored = JSON.stringify(await rawRecords(['spaces', 'spaceDocs']));
+    expect(stored).not.toContain('Levenshulme');
+    expect(stored).not.toContain('secret-token');
+    book.close();
+    book = open();
+    await book.keyring.unlock({ passphrase: 'pass' });
+    const [space] = await book.spaces.list();
+    expect(space?.membership.key.raw).toEqual(raw);
+    expect(space?.membership.memberKeys.privateKey).toBeInstanceOf(CryptoKey);
+    expect(space?.membership.memberKeys.privateKey.algorithm).toMatchObject({ name: 'ECDH' });
+    expect([...((await book.spaces.loadDoc('S1')) ?? [])]).toEqual([7, 8, 9]);
+  });
+});
