@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { parseRoute } from './ui/routing/routes';
+import { isGuest } from './state/guest-flag';
 import { App } from './ui/shell/app';
 
 /**
@@ -16,9 +17,14 @@ function boot(): void {
   // The prerendered HTML is the deal screen: keep its nodes when that is what shows (no repaint,
   // no layout shift); for any other address, start from an empty container.
   if (parseRoute(location.hash).name !== 'deal') root.replaceChildren();
-  render(<App />, root);
-  // Lets tests and the benchmark tell the live app from the prerendered page.
-  document.documentElement.dataset.ready = 'true';
+  const show = () => {
+    render(<App />, root);
+    // Lets tests and the benchmark tell the live app from the prerendered page.
+    document.documentElement.dataset.ready = 'true';
+  };
+  // A guest's logbook is in a storage of its own, opened before any screen can read a logbook.
+  if (isGuest()) void import('./state/guest').then((m) => m.openGuestLogbook()).then(show);
+  else show();
   // The service worker's install (downloading and caching every file) waits until the page is idle.
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000);
@@ -27,6 +33,7 @@ function boot(): void {
     idle(() => {
       void import('./pwa/register').then((m) => m.startPwa());
       void import('./state/sync').then((m) => m.startSyncIfMember());
+      if (!isGuest()) void import('./state/guest').then((m) => m.sweepGuest());
     });
   if (document.readyState === 'complete') startPwa();
   else window.addEventListener('load', startPwa, { once: true });

@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
+import { isGuest } from './guest-flag';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SessionKind, SessionStatus } from '../domain/records/session';
 
@@ -20,6 +21,9 @@ interface ActiveSessionState {
   set: (active: ActiveSession | null) => void;
 }
 
+const kept = new Map<string, string>();
+const guestMemory = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value), removeItem: (key: string) => void kept.delete(key) };
+
 export const useActiveSession = bindStore(
   createStore<ActiveSessionState>()(
   persist(
@@ -27,7 +31,8 @@ export const useActiveSession = bindStore(
       active: null,
       set: (active) => set({ active }),
     }),
-    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => browserStorage()) },
+    // A guest's running session is kept in memory only: its title is typed text, and the device's own is not the guest's.
+    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => (isGuest() ? guestMemory : browserStorage())) },
   ),
   ),
 );
@@ -35,7 +40,7 @@ export const useActiveSession = bindStore(
 // Another window (the facilitator's, say) may start or end a session: follow it.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === 'power-shifting:active-session') void useActiveSession.persist.rehydrate();
+    if (event.key === 'power-shifting:active-session' && !isGuest()) void useActiveSession.persist.rehydrate();
   });
 }
 

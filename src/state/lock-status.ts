@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
+import { isGuest } from './guest-flag';
 
 export type LockStatus = 'unknown' | 'off' | 'locked' | 'unlocked';
 
@@ -30,7 +31,9 @@ export const useLockStatus = bindStore(
   })),
 );
 
+/** Whether the device's own logbook has a lock (a guest's logbook, apart from it, never does). */
 export function lockSetHere(): boolean {
+  if (isGuest()) return false;
   try {
     return browserStorage().getItem(LOCK_SET) === '1';
   } catch {
@@ -39,6 +42,7 @@ export function lockSetHere(): boolean {
 }
 
 function rememberLockSet(on: boolean): void {
+  if (isGuest()) return;
   try {
     if (on) browserStorage().setItem(LOCK_SET, '1');
     else browserStorage().removeItem(LOCK_SET);

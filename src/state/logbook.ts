@@ -22,17 +22,21 @@ export type { StorageStatus } from '../storage/device-storage';
 let current: Logbook | null = null;
 let databaseName = DEFAULT_DATABASE;
 
-/** Chooses the database (e.g. a guest logbook). Closes the current connection. */
-export function selectDatabase(name: string): void {
+let factory: IDBFactory | undefined;
+
+/** Chooses the database (e.g. a guest logbook, in a storage of its own). Closes the current connection. */
+export function selectDatabase(name: string, indexedDB?: IDBFactory): void {
   current?.close();
   current = null;
   databaseName = name;
+  factory = indexedDB;
 }
 
 export function logbook(): Logbook {
   if (!current) {
     const status = useAppStatus.getState();
     current = openLogbook(databaseName, {
+      ...(factory ? { indexedDB: factory } : {}),
       onProblem: (problem) => useNotices.getState().showProblem(problem),
       onUpgrading: () => status.set({ logbookUpgrading: true }),
     });

@@ -9,6 +9,7 @@
  * tab, but not a crash soon after. That is why it is only the fallback for the moment a page
  * goes, never the place a draft lives. A copy is cleared once the real save has landed.
  */
+import { isGuest } from './guest-flag';
 import { lockSetHere } from './lock-status';
 
 const PREFIX = 'power-shifting:pending:';
@@ -23,7 +24,8 @@ export interface Pending<T> {
  * IndexedDB draft (encrypted, and saved within a second of typing) is the real one anyway.
  */
 export function keepPending<T>(key: string, value: T): void {
-  if (lockSetHere()) return;
+  // A guest's words are not kept outside the guest's own logbook either.
+  if (lockSetHere() || isGuest()) return;
   try {
     localStorage.setItem(PREFIX + key, JSON.stringify({ value, at: new Date().toISOString() }));
   } catch {

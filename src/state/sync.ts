@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
 import { onFlush } from './flush';
+import { isGuest } from './guest-flag';
 import { useLockStatus, type LockStatus } from './lock-status';
 import type { Engine, MemberView, SpaceView } from './sync-engine';
 
@@ -166,7 +167,8 @@ function reportStartFailure(error: unknown): undefined {
 
 /** On a visit, sync starts (after the first screen) if the device belongs to a space. */
 export function startSyncIfMember(): void {
-  if (browserStorage().getItem(MEMBER_HINT)) startSync();
+  // A guest's logbook belongs to no space: the hint is the device's own logbook's.
+  if (browserStorage().getItem(MEMBER_HINT) && !isGuest()) startSync();
 }
 
 export function messageOf(error: unknown): string {

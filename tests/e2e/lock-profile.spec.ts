@@ -3,12 +3,12 @@
  * no file of the profile holds what was typed; and turning the lock on survives the browser
  * being killed half-way.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateBackup } from '../bench/generate-logbook.mjs';
 import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
 import { expect, test } from './fixtures';
 import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
+import { filesHolding } from './profile-files';
 
 let profile: string;
 let running: RunningBrowser | undefined;
@@ -22,21 +22,6 @@ test.afterEach(async () => {
   running = undefined;
   rmSync(profile, { recursive: true, force: true });
 });
-
-/** Every file under a folder whose bytes hold `text`, as UTF-8 or UTF-16 (localStorage keeps either). */
-function filesHolding(dir: string, text: string): string[] {
-  if (!statSync(dir, { throwIfNoEntry: false })) return [];
-  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isDirectory()) found.push(...filesHolding(path, text));
-    else if (stat.isFile() && needles.some((n) => readFileSync(path).includes(n))) found.push(path);
-  }
-  return found;
-}
 
 test('with a lock set, no file of the profile holds what is typed, saved or not: not IndexedDB, not localStorage', async () => {
   test.setTimeout(120_000);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { lockError, unlock, changePassphrase } from '../../state/lock';
 import { Field, inputValue } from '../logbook/field';
+import { paths } from '../routing/routes';
 import { ErrorMessage } from '../shell/error-message';
 import { useSubmit } from '../shell/use-submit';
 
@@ -64,6 +65,9 @@ export function UnlockScreen() {
         </div>
         <ErrorMessage message={error} />
       </form>
+      <p>
+        Not your logbook? <a href={paths.guest()}>Use the app as a guest</a>: a logbook of your own, wiped when you leave.
+      </p>
     </section>
   );
 }

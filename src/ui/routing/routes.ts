@@ -8,6 +8,7 @@ export type Route =
   | { name: 'deck' }
   | { name: 'capability'; number: number }
   | { name: 'about' }
+  | { name: 'guest' }
   | { name: 'logbook' }
   | { name: 'new-entry'; cardId?: string }
   | { name: 'entry'; id: string }
@@ -44,6 +45,7 @@ export const paths = {
   deck: () => '#/deck',
   capability: (n: number) => `#/capability/${n}`,
   about: () => '#/about',
+  guest: () => '#/guest',
   logbook: () => '#/logbook',
   newEntry: (cardId?: string) => (cardId ? `#/logbook/new/${encodeURIComponent(cardId)}` : '#/logbook/new'),
   entry: (id: string) => `#/logbook/entry/${encodeURIComponent(id)}`,
@@ -82,6 +84,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'capability', number: Number(second) };
   }
   if (first === 'about' && parts.length === 1) return { name: 'about' };
+  if (first === 'guest' && parts.length === 1) return { name: 'guest' };
   if (first === 'logbook') {
     if (parts.length === 1) return { name: 'logbook' };
     if (second === 'new' && parts.length === 2) return { name: 'new-entry' };

@@ -8,6 +8,8 @@ import { LockPanel } from '../lock/lock-panel';
 import { ProfilePanel } from './profile-panel';
 import { RestorePanel } from './restore-panel';
 import { SharingPanel } from '../sync/sharing-panel';
+import { paths } from '../routing/routes';
+import { isGuest } from '../../state/guest-flag';
 import '../styles/logbook.css';
 import '../styles/sessions.css';
 
@@ -36,6 +38,13 @@ export function SettingsScreen() {
         Your logbook is stored in this browser on this device. Nothing is sent anywhere unless you export it yourself or
         share it (see Devices and sharing below).
       </p>
+      {isGuest() ? (
+        <p>This is a guest session: everything here is wiped when you leave guest mode.</p>
+      ) : (
+        <p>
+          On a borrowed or shared device? <a href={paths.guest()}>Use the app as a guest</a>.
+        </p>
+      )}
       {status === null ? (
         <p aria-busy="true">Checking storage…</p>
       ) : (
@@ -64,7 +73,7 @@ export function SettingsScreen() {
       {asked && <p role="status">{asked}</p>}
       <LockPanel />
       <ProfilePanel />
-      <SharingPanel />
+      {!isGuest() && <SharingPanel />}
       <InstallPanel />
       <DeckPanel />
       <BackupPanel />

@@ -12,6 +12,7 @@ import { lazyScreen } from './lazy-screen';
 import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
 import { SessionBar } from '../sessions/session-bar';
+import { GuestBanner } from '../guest/guest-banner';
 import { useAutoLock } from '../lock/auto-lock';
 
 /** A lazy screen that shows what people wrote: while the logbook is locked, it asks for the passphrase instead. */
@@ -46,6 +47,7 @@ const CheckinScreen = gated(() => import('../checkins/checkin-screen').then((m) 
 const CheckinPrintScreen = gated(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
 const ProgressScreen = gated(() => import('../progress/progress-screen').then((m) => m.ProgressScreen));
 const JoinScreen = gated(() => import('../sync/join-screen').then((m) => m.JoinScreen));
+const GuestScreen = lazyScreen(() => import('../guest/guest-screen').then((m) => m.GuestScreen));
 const PrintDestinationScreen = lazyScreen(() => import('../print/print-destination-screen').then((m) => m.PrintDestinationScreen));
 
 const TITLES: Record<Route['name'], string> = {
@@ -54,6 +56,7 @@ const TITLES: Record<Route['name'], string> = {
   deck: 'The deck',
   capability: 'Capability',
   about: 'About this deck',
+  guest: 'Guest',
   logbook: 'Logbook',
   'new-entry': 'New entry',
   entry: 'Entry',
@@ -105,6 +108,7 @@ export function App() {
   if (route.name === 'facilitate') {
     return (
       <>
+        <GuestBanner />
         <main id="main" ref={main} tabIndex={-1}>
           <Screen route={route} />
         </main>
@@ -120,6 +124,7 @@ export function App() {
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         Skip to content
       </a>
+      <GuestBanner />
       <Header route={route} />
       <SessionBar route={route} />
       <div class="shell__scroll">
@@ -148,6 +153,8 @@ function Screen({ route }: { route: Route }) {
       return <CapabilityScreen number={route.number} />;
     case 'about':
       return <AboutScreen />;
+    case 'guest':
+      return <GuestScreen />;
     case 'logbook':
       return <LogbookScreen />;
     case 'new-entry':

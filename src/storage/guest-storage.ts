@@ -1,0 +1,31 @@
+/**
+ * Where a guest's logbook lives. Where the browser has storage buckets (Chromium), a bucket of
+ * its own: deleting it removes its files from the disk at once. Deleting a database in the
+ * shared store is not enough: LevelDB keeps old values in its files until it compacts them (see
+ * README.md). Elsewhere, a database of its own, deleted on leaving.
+ */
+export const GUEST_DATABASE = 'power-shifting-guest';
+const BUCKET = 'guest';
+
+interface StorageBuckets {
+  open(name: string, options?: { persisted?: boolean; durability?: 'strict' | 'relaxed' }): Promise<{ indexedDB: IDBFactory }>;
+  delete(name: string): Promise<void>;
+}
+
+const buckets = (): StorageBuckets | undefined => (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
+
+export async function guestIndexedDB(): Promise<IDBFactory> {
+  const found = buckets();
+  return found ? (await found.open(BUCKET, { persisted: false })).indexedDB : indexedDB;
+}
+
+/** Deletes the guest's logbook and everything else of the guest session. */
+export async function wipeGuest(): Promise<void> {
+  const found = buckets();
+  if (found) await found.delete(BUCKET);
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(GUEST_DATABASE);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('The guest logbook could not be deleted'));
+  });
+}
