@@ -84,6 +84,8 @@ async function lead(): Promise<never> {
     // Set at once, so a call made meanwhile waits for this engine rather than asking other tabs.
     engine = startWhenReadable(() => running.engine && useLockStatus.getState().status !== 'locked' && publish(running.engine.views()));
     const started = await engine.catch(reportStartFailure);
+    // Locked while starting: it starts again on unlock. Any other failure waits for the next visit.
+    if (!started && useLockStatus.getState().status === 'locked') continue;
     if (!started) return forever();
     running.engine = started;
     publish(started.views());
