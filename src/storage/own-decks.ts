@@ -35,6 +35,20 @@ export function ownDecksStore(conn: Connection) {
         });
       }),
 
+    /** Like `change`, starting from `fresh` when there is no such deck (or it was deleted). */
+    changeOrCreate: (fresh: OwnDeckRecord, change: (deck: OwnDeckRecord) => OwnDeckRecord) =>
+      conn.write(async () => {
+        const stamp = await conn.stamp();
+        return db.transaction('rw', db.decks, async () => {
+          const current = restored(await db.decks.get(fresh.id));
+          const record = current
+            ? writeRecord(OWN_DECK, current, { ...change(current.deleted ? { ...current, deleted: 0 } : current), id: fresh.id }, stamp)
+            : writeRecord(OWN_DECK, undefined, change(fresh), stamp);
+          if (record !== current) await db.decks.put(record);
+          return record;
+        });
+      }),
+
     /** Merges decks from a shared file, all or none, and says how many were added or changed. */
     merge: (incoming: readonly OwnDeckRecord[]) =>
       conn.write(() =>

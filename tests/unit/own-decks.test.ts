@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, readBackup } from '../../src/domain/exports/backup';
 import { deckFileJson, ownDeckFile, readOwnDeckFile, MAX_DECK_FILE_BYTES } from '../../src/domain/exports/own-deck-file';
 import { cardsOf } from '../../src/domain/cards';
-import { deckOfOwn, type OwnDeckRecord } from '../../src/domain/records/own-deck';
+import type { OwnDeckRecord } from '../../src/domain/records/own-deck';
+import { deckOfOwn } from '../../src/domain/own-decks';
 import { openLogbook } from '../../src/storage/logbook';
 
 const clock = new Date('2026-03-01T09:00:00Z');
