@@ -17,7 +17,7 @@ const cardCache = new Map<string, Card[]>();
 /** Decks made in the app, as they now read. */
 const own = new Map<string, DeckSummary>();
 /** Own cards added to published decks, by the published deck's id. */
-const additions = new Map<string, OwnDeckRecord>();
+const additions = new Map<string, OwnDeckRecord[]>();
 /** Every card made in the app, in a deck of its own or added to a published one. */
 const ownCardIds = new Set<string>();
 
@@ -45,7 +45,7 @@ export function setOwnDecks(records: readonly OwnDeckRecord[]): void {
   for (const record of records) {
     if (record.addsTo !== undefined) {
       if (!DECK_INDEX.some((p) => p.id === record.addsTo)) continue;
-      additions.set(record.addsTo, record);
+      additions.set(record.addsTo, [...(additions.get(record.addsTo) ?? []), record]);
       forget(record.addsTo);
     } else {
       // A published deck's id is never taken over: its text does not change.
@@ -56,11 +56,6 @@ export function setOwnDecks(records: readonly OwnDeckRecord[]): void {
     }
     for (const card of record.cards) ownCardIds.add(card.id);
   }
-}
-
-/** A team's own cards for a published deck, as stored (none: undefined). */
-export function ownCardsOf(deckId: string): OwnDeckRecord | undefined {
-  return additions.get(deckId);
 }
 
 /** A card made in the app ("Own card"), not one of a published deck's. */

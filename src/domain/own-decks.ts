@@ -6,30 +6,19 @@
 import type { Deck } from '../content/schema';
 import type { OwnCard, OwnDeckRecord } from './records/own-deck';
 
-const OWN_CARDS_PREFIX = 'own-cards-';
-
-/** The id of the record holding the own cards of a published deck: the same on every device. */
-export function ownCardsId(deckId: string): string {
-  return `${OWN_CARDS_PREFIX}${deckId}`;
-}
-
-/** Whether an id can only be a published deck's own cards (a shared deck file may not take it). */
-export function isOwnCardsId(id: string): boolean {
-  return id.startsWith(OWN_CARDS_PREFIX);
-}
-
 /** A card just added, before anything is typed in it, is not dealt or shown. */
 const hasWords = (card: OwnCard) => card.text.trim() !== '' || card.title.trim() !== '';
 
 const taskOf = (card: OwnCard, group?: string) => ({ id: card.id, text: card.text, ...(card.title ? { title: card.title } : {}), ...(group ? { group } : {}) });
 
 /**
- * A published deck with a team's own cards after its own in each section. A new deck object:
+ * A published deck with a team's own cards after its own in each section (from every record
+ * adding to it: two devices that each started adding cards offline hold one each). A new deck object:
  * the published one is left as it is. A card in a section the deck does not have is left out;
  * on a deck with groups, one for no group (or one the deck lacks) goes to the first.
  */
-export function withOwnCards(deck: Deck, record: OwnDeckRecord): Deck {
-  const cards = record.cards.filter(hasWords);
+export function withOwnCards(deck: Deck, records: readonly OwnDeckRecord[]): Deck {
+  const cards = records.flatMap((r) => r.cards).filter(hasWords);
   if (cards.length === 0) return deck;
   const groupOf = (card: OwnCard) => (deck.groups.length === 0 ? undefined : deck.groups.some((g) => g.id === card.group) ? card.group : deck.groups[0]?.id);
   return {

@@ -3,7 +3,6 @@
  * Loaded on first use (it brings the logbook's storage), then kept in the catalog, live.
  */
 import type { OwnDeckRecord } from '../domain/records/own-deck';
-import { isOwnCardsId, ownCardsId } from '../domain/own-decks';
 import type { Deck } from '../content/schema';
 import { newId } from '../domain/ids';
 import { copyOfDeck, deckFileJson, ownDeckFile, previewOf, readOwnDeckFile, type DeckPreview } from '../domain/exports/own-deck-file';
@@ -60,7 +59,7 @@ export function addOwnCardTo(deck: Deck, section: number, group: string | undefi
   const now = new Date().toISOString();
   const card = { id: newId(), section, title: '', text: '', ...(group ? { group } : {}) };
   const fresh: OwnDeckRecord = {
-    id: ownCardsId(deck.id),
+    id: newId(),
     createdAt: now,
     updatedAt: now,
     deleted: 0,
@@ -71,8 +70,15 @@ export function addOwnCardTo(deck: Deck, section: number, group: string | undefi
     sections: [],
     cards: [],
   };
-  return logbook().decks.changeOrCreate(fresh, (held) => ({ ...held, cards: [...held.cards, card] }));
+  return logbook().decks.addCard(fresh, card);
 }
+
+/** The records holding a published deck's own cards, oldest first, as they change. */
+export function watchOwnCards(deckId: string, next: (records: OwnDeckRecord[]) => void, error: (problem: Error) => void) {
+  return logbook().decks.watchAll((decks) => next(decks.filter((d) => d.addsTo === deckId).sort(byId)), error);
+}
+
+const byId = (a: OwnDeckRecord, b: OwnDeckRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function deleteOwnDeck(id: string): Promise<OwnDeckRecord | undefined> {
   return changeOwnDeck(id, (deck) => ({ ...deck, deleted: 1 }));
@@ -104,7 +110,7 @@ export type DeckFilePreview =
 
 /** Reads a shared deck file, checked whole, and says what importing it would do: nothing is written yet. */
 export async function previewOwnDeckFile(text: string): Promise<DeckFilePreview> {
-  const read = readOwnDeckFile(text, (id) => isOwnCardsId(id) || (!!deckSummary(id) && !isOwnDeck(id)));
+  const read = readOwnDeckFile(text, (id) => !!deckSummary(id) && !isOwnDeck(id));
   if (!read.ok) return read;
   const held = await logbook().decks.get(read.deck.id);
   return { ok: true, deck: read.deck, preview: previewOf(read.deck), ...(held && !held.deleted ? { existing: held.title || 'Untitled deck' } : {}) };

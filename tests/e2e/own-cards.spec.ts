@@ -98,6 +98,7 @@ test('an own card on Power Shifting joins the deal, is marked, and survives a ba
   await other.goto('/#/settings');
   await appReady(other);
   await other.getByLabel('Choose a backup file').setInputFiles(backup.path);
+  await expect(other.getByTestId('restore-preview')).toContainText('with 1 card of your own on published decks');
   await other.getByRole('button', { name: 'Import this backup' }).click();
   await expect(other.getByText('Backup restored.')).toBeVisible();
   await other.goto('/');

@@ -68,7 +68,7 @@ test('a deck of your own is made, dealt as “Own card”, printed, and restored
   await appReady(other);
   await other.getByLabel('Choose a backup file').setInputFiles(backup.path);
   await expect(other.getByTestId('restore-preview')).toContainText('with 1 deck of your own');
-  await expect(other.getByTestId('restore-preview')).toContainText('add 1 deck of your own');
+  await expect(other.getByTestId('restore-preview')).toContainText('add 1 deck or set of own cards');
   await other.getByRole('button', { name: 'Import this backup' }).click();
   await expect(other.getByText('Backup restored.')).toBeVisible();
   await other.goto('/');

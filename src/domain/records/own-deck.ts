@@ -25,10 +25,7 @@ export const OwnCardSchema = v.looseObject({
 export const OwnDeckSchema = v.object({
   ...TrackedEntries,
   title: Short,
-  /**
-   * The published deck these cards are added to; absent for a deck of one's own. Never changes:
-   * the record's id is fixed by it (ownCardsId), so two devices adding cards hold one record.
-   */
+  /** The published deck these cards are added to; absent for a deck of one's own. Never changes. */
   addsTo: v.optional(Id),
   /** What the deck calls its sections: "Section", "Theme"… */
   sectionName: v.optional(Short, 'Section'),

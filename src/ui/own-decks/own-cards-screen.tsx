@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Deck } from '../../content/schema';
 import { isOwnDeck } from '../../domain/catalog';
-import { ownCardsId } from '../../domain/own-decks';
 import type { OwnDeckRecord } from '../../domain/records/own-deck';
 import { sectionLabel } from '../../domain/sections';
-import { addOwnCardTo, watchOwnDeck } from '../../state/own-decks';
+import { addOwnCardTo, watchOwnCards } from '../../state/own-decks';
 import { DeckLoading } from '../cards/deck-loading';
 import { useDeck } from '../cards/use-deck';
 import { paths } from '../routing/routes';
@@ -29,13 +28,12 @@ export function OwnCardsScreen({ deckId }: { deckId: string }) {
 }
 
 function OwnCards({ deck }: { deck: Deck }) {
-  const recordId = ownCardsId(deck.id);
-  const live = useLive<OwnDeckRecord | undefined>((next, error) => watchOwnDeck(recordId, next, error), [recordId]);
+  const live = useLive<OwnDeckRecord[]>((next, error) => watchOwnCards(deck.id, next, error), [deck.id]);
   const [problem, setProblem] = useState<string | null>(null);
   const [section, setSection] = useState(deck.capabilities[0]?.number ?? 1);
   if (!live.loaded && !live.error) return <p class="loading" aria-busy="true">Loading…</p>;
   if (live.error) return <MessageScreen title="Your own cards could not be opened" text={live.error} alert />;
-  const record = live.value && !live.value.deleted ? live.value : undefined;
+  const records = (live.value ?? []).filter((r) => r.cards.length > 0);
 
   const run = (work: () => Promise<unknown>) => {
     setProblem(null);
@@ -54,8 +52,8 @@ function OwnCards({ deck }: { deck: Deck }) {
         backups.
       </p>
       <ErrorMessage message={problem} />
-      {record && record.cards.length > 0 ? (
-        <OwnCardList record={record} sections={sections} sectionName={deck.sectionName} groups={deck.groups} run={run} />
+      {records.length > 0 ? (
+        records.map((record) => <OwnCardList key={record.id} record={record} sections={sections} sectionName={deck.sectionName} groups={deck.groups} run={run} />)
       ) : (
         <p class="muted">No cards of your own yet.</p>
       )}
