@@ -33,6 +33,8 @@ async function makeDeck(page: Page) {
 }
 
 test('a deck of your own is made, dealt as “Own card”, printed, and restored from a backup on a fresh profile', async ({ page, browser }) => {
+  // Two profiles, a print preview and a backup: long for a machine shared with other test runs.
+  test.setTimeout(90_000);
   await makeDeck(page);
   await page.getByRole('button', { name: 'Deal from this deck' }).click();
   await expect(page.getByTestId('card-back')).toContainText('1 card ready to deal');
@@ -80,6 +82,8 @@ test('a deck of your own is made, dealt as “Own card”, printed, and restored
 });
 
 test('a shared deck file is previewed, then imported or cancelled; a hostile file is refused and changes nothing', async ({ page, browser }) => {
+  // Two profiles, a print preview and a backup: long for a machine shared with other test runs.
+  test.setTimeout(90_000);
   await makeDeck(page);
   const shared = await downloaded(page, () => page.getByRole('button', { name: 'Share this deck as a file' }).click());
   expect(shared.name).toBe('power-shifting-deck-housing-team-deck.json');
@@ -155,4 +159,32 @@ test('a shared deck file is previewed, then imported or cancelled; a hostile fil
   await expect(other.locator('.deck-list')).toContainText(TASK);
   await expect(other.locator('.deck-list')).not.toContainText('<script>');
   await fresh.close();
+});
+
+test('cards written into your deck while it is dealt join the cards still to deal, and cards removed leave, with no reshuffle', async ({ page }) => {
+  await makeDeck(page);
+  const deckPage = page.url();
+  await page.getByRole('button', { name: 'Deal from this deck' }).click();
+  await page.getByRole('button', { name: 'Deal a card' }).click();
+  const card = page.locator('article.card');
+  await expect(card).toContainText('Card 1 of 1');
+
+  await page.goto(deckPage);
+  await page.getByRole('button', { name: 'Add a card' }).click();
+  await page.getByLabel('What the card says').nth(1).fill('Walk the estate with two residents.');
+  await expect(page.locator('.field', { has: page.getByLabel('What the card says') }).nth(1).getByRole('status')).toHaveText('Saved');
+  await page.goto('/');
+  await expect(card).toContainText('Card 1 of 2');
+  await expect(card.locator('.card__text')).toHaveText(TASK);
+  await page.getByRole('button', { name: 'Next card' }).click();
+  await expect(card).toContainText('Card 2 of 2');
+  await expect(card.locator('.card__text')).toHaveText('Walk the estate with two residents.');
+  await page.getByRole('button', { name: 'Previous' }).click();
+
+  await page.goto(deckPage);
+  await page.getByRole('listitem', { name: 'Card 2' }).getByRole('button', { name: 'Remove this card' }).click();
+  await expect(page.getByLabel('What the card says')).toHaveCount(1);
+  await page.goto('/');
+  await expect(card).toContainText('Card 1 of 1');
+  await expect(card.locator('.card__text')).toHaveText(TASK);
 });
