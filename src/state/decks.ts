@@ -45,8 +45,8 @@ export function loadOwnDecks(): Promise<void> {
     ({ followOwnDecks }) =>
       new Promise<void>((resolve) => {
         followOwnDecks(
-          (any) => {
-            if (any) browserStorage().setItem(MADE_HERE, '1');
+          (some) => {
+            if (some) browserStorage().setItem(MADE_HERE, '1');
             else browserStorage().removeItem(MADE_HERE);
             useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1 }));
             resolve();

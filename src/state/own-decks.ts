@@ -14,7 +14,7 @@ import { logbook } from './logbook';
 import type { MergeCounts } from '../domain/records/merge-plan';
 
 /** Keeps the catalog in step with the stored decks; `changed` is told after each change, and whether there are any. */
-export function followOwnDecks(changed: (any: boolean) => void, failed: () => void): void {
+export function followOwnDecks(changed: (some: boolean) => void, failed: () => void): void {
   logbook().decks.watchAll(
     (decks) => {
       setOwnDecks(decks);
