@@ -9,6 +9,7 @@ import { addDeck, deckById, deckSummaries, findCard, setOwnDecks } from '../doma
 import type { Card } from '../domain/cards';
 import type { Deck } from '../content/schema';
 import { bindStore } from './bind-store';
+import { browserStorage } from './browser-storage';
 import { useLockStatus } from './lock-status';
 
 export type DeckStatus = 'loading' | 'loaded' | 'failed' | 'unknown';
@@ -27,9 +28,20 @@ let ownDecks: Promise<void> | undefined;
 let stopFollowing: (() => void) | undefined;
 
 /**
+ * Set while this device holds decks or cards made in the app. Reading them brings the logbook's
+ * storage (Dexie and IndexedDB), which the first screen should not wait on or compete with for
+ * someone who has none; this flag costs one localStorage read.
+ */
+const MADE_HERE = 'power-shifting:made-here';
+
+export function hasMadeHere(): boolean {
+  return browserStorage().getItem(MADE_HERE) === '1';
+}
+
+/**
  * Reads the decks made in the app, and follows them as they change. Called when they are first
- * needed, not by the first screen: they bring the logbook's storage with them. While the logbook
- * is locked they cannot be read (they are sealed with it): the built-in decks are all there is.
+ * needed, or when the logbook's storage is opened anyway (see logbook.ts): they bring it with them.
+ * While the logbook is locked they cannot be read (they are sealed with it): the built-in decks are all there is.
  */
 export function loadOwnDecks(): Promise<void> {
   if (useLockStatus.getState().status === 'locked') return Promise.resolve();
@@ -37,7 +49,9 @@ export function loadOwnDecks(): Promise<void> {
     ({ followOwnDecks }) =>
       new Promise<void>((resolve) => {
         stopFollowing = followOwnDecks(
-          () => {
+          (some) => {
+            if (some) browserStorage().setItem(MADE_HERE, '1');
+            else browserStorage().removeItem(MADE_HERE);
             useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1 }));
             resolve();
           },
@@ -51,15 +65,26 @@ export function loadOwnDecks(): Promise<void> {
   return ownDecks;
 }
 
-// Locking forgets the decks made in the app, as it forgets the rest of the logbook; they are read again when next asked for.
+// Locking forgets the decks and cards made in the app, as it forgets the rest of the logbook; unlocking reads them again.
+let forgotten = false;
 useLockStatus.subscribe(({ status }) => {
+  if (status === 'unlocked' && forgotten) {
+    forgotten = false;
+    void loadOwnDecks();
+  }
   if (status !== 'locked' || !ownDecks) return;
   stopFollowing?.();
   stopFollowing = undefined;
   ownDecks = undefined;
+  forgotten = true;
   setOwnDecks([]);
   useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1, searchedAll: false }));
 });
+
+/** For screens that list the decks: reads those made in the app, only where there are some. */
+export function loadOwnDecksIfAny(): void {
+  if (hasMadeHere()) void loadOwnDecks();
+}
 
 const pending = new Map<string, Promise<Deck | undefined>>();
 

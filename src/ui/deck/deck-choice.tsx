@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { deckSummaries } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
-import { loadOwnDecks, useDecks } from '../../state/decks';
+import { loadOwnDecksIfAny, useDecks } from '../../state/decks';
 import { useLockStatus } from '../../state/lock-status';
 import { paths } from '../routing/routes';
 
@@ -15,9 +15,7 @@ export function DeckChoice() {
   const [problem, setProblem] = useState('');
   useDecks((s) => s.ownVersion);
   const locked = useLockStatus((s) => s.status === 'locked');
-  useEffect(() => {
-    void loadOwnDecks();
-  }, [locked]);
+  useEffect(loadOwnDecksIfAny, [locked]);
   const decks = deckSummaries();
   if (decks.length < 2) return null;
   const main = decks.filter((d) => d.kind === 'main' && !d.own);

@@ -12,6 +12,9 @@ import { lazyScreen } from './lazy-screen';
 import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
 import { SessionBar } from '../sessions/session-bar';
+import { deckSummary } from '../../domain/catalog';
+import { sectionLabel } from '../../domain/sections';
+import { useDealStore } from '../../state/deal-store';
 import { GuestBanner } from '../guest/guest-banner';
 import { useAutoLock } from '../lock/auto-lock';
 
@@ -42,6 +45,7 @@ const EntryRecordScreen = gated(() => import('../logbook/entry-record-screen').t
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
 const OwnDecksScreen = gated(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
 const OwnDeckScreen = gated(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
+const OwnCardsScreen = gated(() => import('../own-decks/own-cards-screen').then((m) => m.OwnCardsScreen));
 const CheckinsScreen = gated(() => import('../checkins/checkins-screen').then((m) => m.CheckinsScreen));
 const CheckinScreen = gated(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
 const CheckinPrintScreen = gated(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
@@ -54,7 +58,8 @@ const TITLES: Record<Route['name'], string> = {
   deal: 'Deal a card',
   card: 'Card',
   deck: 'The deck',
-  capability: 'Capability',
+  // Named by the deck's own word for its sections: see screenTitle.
+  capability: 'Section',
   about: 'About this deck',
   guest: 'Guest',
   logbook: 'Logbook',
@@ -74,6 +79,7 @@ const TITLES: Record<Route['name'], string> = {
   'print-destination': 'Print the destination',
   'own-decks': 'Your decks',
   'own-deck': 'Your deck',
+  'own-cards': 'Your own cards',
   checkins: 'Where are we now?',
   checkin: 'Check-in',
   'checkin-print': 'Check-in to print',
@@ -88,8 +94,13 @@ export function App() {
   const firstRender = useRef(true);
   useAutoLock();
 
+  const sectionName = deckSummary(useDealStore((s) => s.deckId))?.sectionName;
+  const title = route.name === 'capability' && sectionName ? sectionLabel(sectionName, route.number) : TITLES[route.name];
   useEffect(() => {
-    document.title = `${TITLES[route.name]} · Power Shifting`;
+    document.title = `${title} · Power Shifting`;
+  }, [title]);
+
+  useEffect(() => {
     // On a change of screen (not of card), start keyboard and screen-reader users at the top of it.
     if (!firstRender.current && route.name !== 'card') main.current?.focus();
     firstRender.current = false;
@@ -193,6 +204,8 @@ function Screen({ route }: { route: Route }) {
       return <OwnDecksScreen />;
     case 'own-deck':
       return <OwnDeckScreen key={route.id} id={route.id} />;
+    case 'own-cards':
+      return <OwnCardsScreen key={route.deckId} deckId={route.deckId} />;
     case 'checkins':
       return <CheckinsScreen />;
     case 'checkin':
