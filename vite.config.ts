@@ -78,7 +78,7 @@ export default defineConfig({
     }),
   ],
   build: {
-    target: 'es2020',
+    target: 'es2022',
     rolldownOptions: {
       output: {
         // Everything the first screen needs in one chunk: fewer fetches between the entry and

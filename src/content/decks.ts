@@ -1,6 +1,6 @@
 /**
  * The decks, validated by the build (see src/build/content-plugin.ts): the first deck itself,
- * and every other deck as a chunk loaded on first use.
+ * and every other deck loaded on first use.
  */
 import index from 'virtual:deck-index';
 import defaultDeck from 'virtual:default-deck';
@@ -14,5 +14,5 @@ export const DECK_INDEX: readonly DeckSummary[] = index;
 
 /** Loads a deck other than the first; undefined for an id the build does not know. */
 export function importDeck(id: string): Promise<Deck> | undefined {
-  return loaders[id]?.().then((m) => m.default);
+  return loaders[id]?.();
 }

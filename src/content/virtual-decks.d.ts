@@ -11,7 +11,7 @@ declare module 'virtual:default-deck' {
 }
 
 declare module 'virtual:deck-loaders' {
-  /** Every other deck, each a chunk of its own loaded when used (and precached for offline use). */
-  const loaders: Record<string, () => Promise<{ default: import('./schema').Deck }>>;
+  /** Every other deck, each loaded when used (and precached for offline use). */
+  const loaders: Record<string, () => Promise<import('./schema').Deck>>;
   export default loaders;
 }

@@ -25,6 +25,14 @@ test('after one visit the whole app works with no network, and nothing is lost',
   // The worker served the app shell, which preloads the app's code along with the page.
   expect(await page.locator('script[blocking="render"][src*="/assets/boot-"]').count()).toBe(1);
 
+  // A companion deck, never opened online, loads from the cache and deals.
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Live Well Leadership Collaborative' });
+  await expect(page.getByTestId('card-back')).toContainText('31 cards ready to deal');
+  await page.keyboard.press('Space');
+  await expect(page.locator('article.card')).toContainText(/Theme \d/);
+  await page.getByLabel('Deck', { exact: true }).selectOption('power-shifting');
+  await expect(page.getByLabel('Deck', { exact: true })).toHaveValue('power-shifting');
+
   // The deck deals.
   await page.keyboard.press('Space');
   const card = await shownCardId(page);

@@ -35,12 +35,41 @@ describe('the build content plugin', () => {
   it('emits each other deck as a module of its own, imported only by the loaders', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
     expect(runLoad(root, 'virtual:deck-loaders')).toBe(
-      'export default {"engagement": () => import("virtual:deck/engagement"), "live-well": () => import("virtual:deck/live-well"), "our-manchester": () => import("virtual:deck/our-manchester")};',
+      'export default {"engagement": () => import("virtual:deck/engagement").then((m) => m.default), "live-well": () => import("virtual:deck/live-well").then((m) => m.default), "our-manchester": () => import("virtual:deck/our-manchester").then((m) => m.default)};',
     );
     const liveWell = runLoad(root, 'virtual:deck/live-well');
     expect(liveWell).toContain('live-well-1-model-optimism');
     expect(liveWell).not.toContain('cap-10-community-2');
     expect(() => runLoad(root, 'virtual:deck/no-such-deck')).toThrow('There is no deck "no-such-deck" in the content.');
+  });
+
+  it('in a production build, makes each other deck a data file of its own that the loaders fetch', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+    const plugin = contentPlugin(root);
+    (plugin.configResolved as unknown as (config: object) => void)({ command: 'build', base: '/', build: {} });
+    const emitted: { fileName: string; source: string }[] = [];
+    const context = {
+      error(message: string): never {
+        throw new Error(message);
+      },
+      addWatchFile() {},
+      emitFile(file: { fileName: string; source: string }) {
+        emitted.push(file);
+        return file.fileName;
+      },
+    };
+    const resolved = (plugin.resolveId as unknown as (id: string) => string)('virtual:deck-loaders');
+    const code = (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved);
+    expect(emitted.map((f) => f.fileName)).toEqual([
+      expect.stringMatching(/^assets\/deck-engagement-[0-9a-f]{8}\.json$/),
+      expect.stringMatching(/^assets\/deck-live-well-[0-9a-f]{8}\.json$/),
+      expect.stringMatching(/^assets\/deck-our-manchester-[0-9a-f]{8}\.json$/),
+    ]);
+    const liveWell = emitted[1]!;
+    expect(JSON.parse(liveWell.source)).toMatchObject({ id: 'live-well', sectionName: 'Theme' });
+    expect(liveWell.source).toContain('live-well-1-model-optimism');
+    expect(code).toContain(`"live-well": () => fetchDeck("/${liveWell.fileName}")`);
+    expect(code).not.toContain('import(');
   });
 
   it('fails the build with a message naming the file and the field', () => {
