@@ -12,7 +12,8 @@
  */
 import * as Y from 'yjs';
 import type { SessionRecord } from '../domain/records/session';
-import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, SHARED_KINDS, type Arrival, type Held } from '../domain/sync/exchange';
+import { recordKinds } from '../domain/records/registry';
+import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, type Arrival, type Held } from '../domain/sync/exchange';
 import { inviteSuffix, type SpaceKind, type SpaceScope } from '../domain/sync/space-scope';
 import type { Logbook, LogbookRecords, StoredSpace } from '../storage/logbook';
 import { createInvite, createSpace, joinSpace, leaveSpace, listMembers, removeMember, type Membership } from '../sync/api';
@@ -102,7 +103,7 @@ class SpaceSync {
         void book.spaces.update(space.id, { membership: space.membership }).catch(() => undefined);
       },
     });
-    for (const kind of SHARED_KINDS) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
+    for (const kind of recordKinds()) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
     this.vault.observe((changes) => {
       for (const change of changes) {
         this.held.set(recordKey(change.kind, change.record.id), change.record);
@@ -236,8 +237,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
         const since = all || lookedAt === undefined ? undefined : new Date(lookedAt - LOOK_BACK_MS).toISOString();
         lookedAt = started;
         const records = await book.spaces.records(since);
-        if (records.entries.length || records.sessions.length) {
-          const sessions = [...running.values()].some((s) => s.space.kind === 'pair') ? await book.spaces.sessions() : [];
+        if (records.entries.length || Object.values(records.lists).some((list) => list.length)) {
+          const sessions = [...running.values()].some((s) => s.space.kind !== 'devices') ? await book.spaces.sessions() : [];
           for (const sync of running.values()) await sync.offer(records, sessions);
         }
         // Only once offered: a tab closed mid-way leaves the next visit to offer them again.

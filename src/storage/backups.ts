@@ -11,7 +11,7 @@ import { eachEntry } from './database';
 import { partsOf, storedEntry } from './stored-entry';
 
 /** Where record types from a newer version, met in a backup, are kept (see BackupData.other). */
-const OTHER_KEY = 'otherRecords';
+export const OTHER_KEY = 'otherRecords';
 
 export type BackupsStore = ReturnType<typeof backupsStore>;
 

@@ -20,12 +20,10 @@
  */
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { ACTION, ActionSchema } from '../domain/records/action';
-import { ENTRY, EntrySchema } from '../domain/records/entry';
-import type { RecordKind } from '../domain/records/kind';
+import type { RecordKind, StoredKind } from '../domain/records/kind';
 import { mergeRecords, stableJson, type Versioned } from '../domain/records/merge';
-import { restoreAction, restoreEntry, restoreSession } from '../domain/records/restore';
-import { SESSION, SessionSchema } from '../domain/records/session';
+import { kindNamed } from '../domain/records/registry';
+import { restoreRecord } from '../domain/records/restore';
 import {
   deriveSubkeys,
   nameOf,
@@ -48,17 +46,20 @@ const MIN_SEALED_BYTES = 12 + 16;
 const SEAL_BATCH = 256;
 
 interface KindInfo {
-  kind: RecordKind;
+  kind: StoredKind;
   schema: v.GenericSchema;
-  restore: (record: never) => Versioned;
 }
 
-/** The record kinds a space holds, by the kind's noun, each checked as a backup's records are. */
-const KINDS: Record<string, KindInfo> = {
-  [ENTRY.noun]: { kind: ENTRY, schema: v.looseObject(EntrySchema.entries), restore: restoreEntry },
-  [ACTION.noun]: { kind: ACTION, schema: v.looseObject(ActionSchema.entries), restore: restoreAction },
-  [SESSION.noun]: { kind: SESSION, schema: v.looseObject(SessionSchema.entries), restore: restoreSession },
-};
+const infos = new WeakMap<StoredKind, KindInfo>();
+
+/** A registered kind by its noun, checked as a backup's records are (unknown fields kept). */
+function kindInfo(noun: string): KindInfo | undefined {
+  const kind = kindNamed(noun);
+  if (!kind) return undefined;
+  let info = infos.get(kind);
+  if (!info) infos.set(kind, (info = { kind, schema: v.looseObject(kind.schema.entries) }));
+  return info;
+}
 
 const CopySchema = v.object({ kind: v.string(), id: v.string(), device: v.string(), record: v.looseObject({ id: v.string() }) });
 const CardSchema = v.object({ memberId: v.string(), publicKey: v.string(), name: v.string() });
@@ -86,7 +87,7 @@ export interface VaultProblem {
 }
 
 export interface VaultChange {
-  kind: RecordKind;
+  kind: StoredKind;
   /** Every device's copy merged. */
   record: Versioned;
 }
@@ -169,7 +170,7 @@ export class Vault {
 
   /** Several records in one change (one message to the server). */
   putAll(kind: RecordKind, records: readonly Versioned[]): Promise<void> {
-    const info = KINDS[kind.noun];
+    const info = kindInfo(kind.noun);
     if (!info) return Promise.reject(new Error(`A space cannot hold records of kind “${kind.noun}”.`));
     const invalid = records.find((record) => !v.safeParse(info.schema, record).success);
     if (invalid) return Promise.reject(new Error(`This is not a valid ${kind.noun}: ${String(invalid.id)}.`));
@@ -327,17 +328,17 @@ export class Vault {
       throw new Unreadable('is not a record');
     }
     if (!v.is(CopySchema, json)) throw new Unreadable('is not a record');
-    const info = KINDS[json.kind];
+    const info = kindInfo(json.kind);
     if (!info) throw new Unreadable(`holds a kind of record this version does not know (${json.kind.slice(0, 40)})`);
     if (json.record.id !== json.id || !v.is(info.schema, json.record)) throw new Unreadable(`is not a valid ${info.kind.noun}`);
     // Each copy has exactly one place: the name its kind, id and device give.
     const subkeys = this.keyring.get(epoch)!.subkeys;
     if ((await nameOf(subkeys, copyName(json.kind, json.id, json.device))) !== mapKey) throw new Unreadable('is stored under a name that does not match it');
-    return { bytes, epoch, value: { kind: json.kind, id: json.id, device: json.device, record: info.restore(json.record as never) } };
+    return { bytes, epoch, value: { kind: json.kind, id: json.id, device: json.device, record: restoreRecord(info.kind, json.record as unknown as Versioned) } };
   }
 
   private async refreshRecords(keys: readonly string[], remote: boolean, retry = false): Promise<void> {
-    const changed = new Map<string, RecordKind>();
+    const changed = new Map<string, StoredKind>();
     // Decrypted many at once (WebCrypto works off the main thread), then taken in order.
     const opened = new Map<string, { bytes: Uint8Array; reading: Promise<Held<Copy>> }>();
     for (let i = 0; i < keys.length; i += SEAL_BATCH) {
@@ -358,7 +359,7 @@ export class Vault {
       if (bytes === undefined) {
         this.copies.delete(mapKey);
         this.resolved('records', mapKey);
-        if (held?.value) changed.set(`${held.value.kind}:${held.value.id}`, KINDS[held.value.kind]!.kind);
+        if (held?.value) changed.set(`${held.value.kind}:${held.value.id}`, kindInfo(held.value.kind)!.kind);
         continue;
       }
       if (held?.bytes === bytes && !(retry && !held.value)) continue;
@@ -370,7 +371,7 @@ export class Vault {
         this.resolved('records', mapKey);
         const { kind, id, device } = copy.value!;
         if (device === this.options.deviceId) this.own.set(`${kind}:${id}`, mapKey);
-        changed.set(`${kind}:${id}`, KINDS[kind]!.kind);
+        changed.set(`${kind}:${id}`, kindInfo(kind)!.kind);
       } catch (error) {
         if (!(error instanceof Unreadable)) throw error;
         this.copies.set(mapKey, { bytes, epoch: 0 });
@@ -462,11 +463,11 @@ export class Vault {
     if (!card?.value || card.epoch < this.current || card.value.publicKey !== this.options.memberKeys.publicKey) {
       await this.writeCard(card?.value?.name ?? '');
     }
-    const stale = new Map<RecordKind, Versioned[]>();
+    const stale = new Map<StoredKind, Versioned[]>();
     for (const mapKey of this.own.values()) {
       const held = this.copies.get(mapKey);
       if (!held?.value || held.epoch >= this.current) continue;
-      const kind = KINDS[held.value.kind]!.kind;
+      const kind = kindInfo(held.value.kind)!.kind;
       stale.set(kind, [...(stale.get(kind) ?? []), held.value.record]);
     }
     for (const [kind, records] of stale) await this.write(kind, records);

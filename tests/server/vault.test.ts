@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as v from 'valibot';
+import { CHECKIN, type CheckinRecord } from '../../src/domain/records/checkin';
 import { ENTRY, type EntryRecord } from '../../src/domain/records/entry';
+import { TRACKED_FIELDS, type StoredKind } from '../../src/domain/records/kind';
+import { OWN_DECK, type OwnDeckRecord } from '../../src/domain/records/own-deck';
+import { registerKind } from '../../src/domain/records/registry';
+import { checkinDefaults } from '../../src/domain/records/restore';
 import { conflictsOf, mergeRecords, stableJson, writeRecord } from '../../src/domain/records/merge';
 import { newMemberKeyPair, newSpaceKey, randomId, type SpaceKey } from '../../src/sync/keys';
 import { Vault, type VaultChange, type VaultProblem } from '../../src/sync/vault';
@@ -182,5 +188,34 @@ describe('the vault', () => {
     const a = await device('aaaaaaaa', newSpaceKey());
     await expect(a.vault.put(ENTRY, { ...entry('aaaaaaaa', {}), createdAt: 'yesterday' })).rejects.toThrow('This is not a valid entry');
     expect(a.doc.getMap('records').size).toBe(0);
+  });
+
+  it('holds every registered kind: check-ins, own decks, and a kind defined only in this test', async () => {
+    const tally: StoredKind = {
+      noun: 'vault-test-tally',
+      plural: 'tallies',
+      list: 'vaultTestTallies',
+      fixed: TRACKED_FIELDS,
+      schema: v.object({ id: v.string(), createdAt: v.string(), updatedAt: v.string(), deleted: v.picklist([0, 1]), count: v.number() }),
+    };
+    const key = newSpaceKey();
+    const a = await device('aaaaaaaa', key);
+    const b = await device('bbbbbbbb', key);
+    link(a.doc, b.doc);
+    const at = '2026-03-01T09:00:00.000Z';
+    const stamp = { device: 'aaaaaaaa', now: new Date(at) };
+    const base = { createdAt: at, updatedAt: at, deleted: 0 as const };
+    await expect(a.vault.put(tally, writeRecord(tally, undefined, { id: 'T1', ...base, count: 3 }, stamp))).rejects.toThrow('cannot hold records of kind');
+    registerKind(tally);
+    const checkin = writeRecord(CHECKIN, undefined, { ...checkinDefaults(), id: 'C1', ...base, deckId: 'power-shifting', community: 'Levenshulme', date: '2026-03-01' } as CheckinRecord, stamp);
+    const deck = writeRecord(OWN_DECK, undefined, { id: 'D1', ...base, title: 'Our deck', sectionName: 'Section', summary: '', sections: [], cards: [] } as OwnDeckRecord, stamp);
+    await a.vault.put(CHECKIN, checkin);
+    await a.vault.put(OWN_DECK, deck);
+    await a.vault.put(tally, writeRecord(tally, undefined, { id: 'T1', ...base, count: 3 }, stamp));
+    expect((await b.vault.records<CheckinRecord>(CHECKIN)).map((r) => r.community)).toEqual(['Levenshulme']);
+    expect((await b.vault.records<OwnDeckRecord>(OWN_DECK)).map((r) => r.title)).toEqual(['Our deck']);
+    expect((await b.vault.records(tally)).map((r) => (r as typeof r & { count: number }).count)).toEqual([3]);
+    await expect(a.vault.put(tally, { id: 'T2', ...base, count: 'three' } as never)).rejects.toThrow('This is not a valid vault-test-tally');
+    expect(b.problems).toEqual([]);
   });
 });
