@@ -9,9 +9,15 @@
  * - **Incoming**: what other devices wrote is merged into the logbook through the backups merge
  *   (mergeRecords, all in one transaction), so a newer local edit is never overwritten and a
  *   field changed on both sides keeps both values.
+ * - **Withdrawn**: a record that leaves a pair's or team's scope (made private, moved) is
+ *   withdrawn from it (see vault.ts). The other members' copies leave their logbooks, and their
+ *   own devices' spaces; the author's devices (this one, and those that write in its own-devices
+ *   space) keep theirs.
  */
 import * as Y from 'yjs';
 import type { SessionRecord } from '../domain/records/session';
+import type { StoredKind } from '../domain/records/kind';
+import type { Versioned } from '../domain/records/merge';
 import { recordKinds } from '../domain/records/registry';
 import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, type Arrival, type Held } from '../domain/sync/exchange';
 import { inviteSuffix, type SpaceKind, type SpaceScope } from '../domain/sync/space-scope';
@@ -49,6 +55,21 @@ const LOOKED_AT = 'syncLookedAt';
 const PERSIST_DELAY_MS = 150;
 const PUSH_DELAY_MS = 50;
 
+interface Withdrawal {
+  kind: StoredKind;
+  /** The last copy this space held: what the logbook's copy to remove is found by. */
+  record: Versioned;
+  by: string[];
+}
+
+interface SpaceHooks {
+  changed: () => void;
+  /** Device ids of this person's own devices (this one included). */
+  mine: () => Promise<Set<string>>;
+  /** Records taken out of this logbook because a space withdrew them. */
+  removed: (items: readonly Withdrawal[]) => Promise<void>;
+}
+
 /** One space kept in step: its document, vault and connection. */
 class SpaceSync {
   readonly doc = new Y.Doc();
@@ -58,6 +79,7 @@ class SpaceSync {
   /** Every record the vault holds, each merged across devices: what outgoing compares with. */
   private readonly held: Held = new Map();
   private readonly arrived = new Map<string, Arrival>();
+  private readonly withdrawals = new Map<string, Withdrawal>();
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -66,7 +88,7 @@ class SpaceSync {
     readonly space: StoredSpace,
     private readonly book: Logbook,
     private readonly deviceId: string,
-    private readonly changed: () => void,
+    private readonly hooks: SpaceHooks,
   ) {}
 
   get scope(): SpaceScope {
@@ -105,9 +127,18 @@ class SpaceSync {
     });
     for (const kind of recordKinds()) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
     this.vault.observe((changes) => {
-      for (const change of changes) {
-        this.held.set(recordKey(change.kind, change.record.id), change.record);
-        this.arrived.set(recordKey(change.kind, change.record.id), change);
+      for (const { kind, id, record, withdrawnBy } of changes) {
+        const key = recordKey(kind, id);
+        if (record) {
+          this.held.set(key, record);
+          this.arrived.set(key, { kind, record });
+          this.withdrawals.delete(key);
+          continue;
+        }
+        const last = this.held.get(key) ?? this.arrived.get(key)?.record;
+        this.held.delete(key);
+        this.arrived.delete(key);
+        if (last) this.withdrawals.set(key, { kind, record: last, by: withdrawnBy ?? [] });
       }
       this.applySoon();
     });
@@ -146,7 +177,7 @@ class SpaceSync {
       this.space.state = 'removed';
       void this.book.spaces.update(this.space.id, { state: 'removed' }).catch(() => undefined);
     }
-    this.changed();
+    this.hooks.changed();
   }
 
   private persistSoon(): void {
@@ -170,7 +201,9 @@ class SpaceSync {
    * nor the vault holds yet waits for it.
    */
   private async apply(): Promise<void> {
-    if (!this.arrived.size || this.stopped) return;
+    if (this.stopped) return;
+    await this.applyWithdrawals();
+    if (!this.arrived.size) return;
     const arrivals = [...this.arrived.values()];
     this.arrived.clear();
     const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
@@ -180,11 +213,51 @@ class SpaceSync {
     if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
   }
 
-  /** Puts into the vault the records in this space's scope that add something to it. */
+  /**
+   * Takes what other members withdrew out of the logbook. In a pair or team, a withdrawal by one
+   * of this person's own devices leaves their copy alone (it is the author's); in one's own
+   * devices space only removals travel (see `removed`), so each is followed.
+   */
+  private async applyWithdrawals(): Promise<void> {
+    if (!this.withdrawals.size) return;
+    const all = [...this.withdrawals.values()];
+    this.withdrawals.clear();
+    const mine = this.space.kind === 'devices' ? new Set<string>() : await this.hooks.mine();
+    const gone = all.filter((w) => !w.by.some((device) => mine.has(device)));
+    if (!gone.length) return;
+    try {
+      await this.book.spaces.remove(gone);
+      await this.hooks.removed(gone);
+    } catch (error) {
+      console.warn('Records withdrawn from a shared space could not be taken out of the logbook:', error);
+    }
+  }
+
+  /** Puts into the vault the records in this space's scope that add something to it, and withdraws those that left it. */
   async offer(records: LogbookRecords, allSessions: readonly SessionRecord[]): Promise<void> {
     const vault = this.vault;
     if (!vault || this.stopped || this.space.state !== 'active') return;
-    for (const [kind, list] of outgoing(this.scope, records, this.held, allSessions)) await vault.putAll(kind, list);
+    const { put, withdraw } = outgoing(this.scope, records, this.held, allSessions);
+    for (const [kind, list] of put) await vault.putAll(kind, list);
+    for (const [kind, ids] of withdraw) await vault.withdraw(kind, ids);
+  }
+
+  /** Withdraws records this space holds (they were taken out of the logbook). */
+  async withdrawHeld(items: readonly Withdrawal[]): Promise<void> {
+    const vault = this.vault;
+    if (!vault || this.stopped || this.space.state !== 'active') return;
+    const byKind = new Map<StoredKind, string[]>();
+    for (const { kind, record } of items) {
+      const key = recordKey(kind, record.id);
+      if (!this.held.delete(key)) continue;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), record.id]);
+    }
+    for (const [kind, ids] of byKind) await vault.withdraw(kind, ids);
+  }
+
+  /** The devices that write in this space. */
+  writers(): Promise<Set<string>> {
+    return this.vault?.writers() ?? Promise.resolve(new Set());
   }
 
   stop(): void {
@@ -253,8 +326,20 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
     pushTimer = setTimeout(() => void push(), PUSH_DELAY_MS);
   };
 
+  const ownDevices = () => [...running.values()].filter((s) => s.space.kind === 'devices');
+  const hooks: SpaceHooks = {
+    changed: onChange,
+    async mine() {
+      const devices = new Set([deviceId]);
+      for (const sync of ownDevices()) for (const device of await sync.writers()) devices.add(device);
+      return devices;
+    },
+    // Only one's own devices follow: in a pair or team, only the author withdraws.
+    removed: async (items) => void (await Promise.all(ownDevices().map((sync) => sync.withdrawHeld(items)))),
+  };
+
   async function run(space: StoredSpace): Promise<SpaceSync> {
-    const sync = new SpaceSync(space, book, deviceId, onChange);
+    const sync = new SpaceSync(space, book, deviceId, hooks);
     running.set(space.id, sync);
     await sync.start(await name().catch(() => ''));
     onChange();

@@ -9,12 +9,13 @@ import type { SpaceKind } from '../domain/sync/space-scope';
 import { ACTION, type ActionRecord } from '../domain/records/action';
 import { ENTRY, type EntryRecord } from '../domain/records/entry';
 import type { Versioned } from '../domain/records/merge';
+import type { StoredKind } from '../domain/records/kind';
 import { recordKinds } from '../domain/records/registry';
 import { restoreRecord, restoreSession } from '../domain/records/restore';
 import type { Membership } from '../sync/api';
 import { OTHER_KEY } from './backups';
 import type { Connection } from './connection';
-import { partsOf } from './stored-entry';
+import { partsOf, storedEntry } from './stored-entry';
 
 export type SpaceState = 'active' | 'left' | 'removed';
 
@@ -86,6 +87,37 @@ export function spacesStore(conn: Connection) {
             lists[kind.list] = raw.map((r) => restoreRecord(kind, r));
           }
           return { entries: entries.map(partsOf), lists };
+        });
+      }),
+
+    /**
+     * Takes records withdrawn from a shared space out of this logbook, all in one transaction: a
+     * copy of someone else's writing they no longer share. An entry goes with its actions.
+     */
+    remove: (items: readonly { kind: StoredKind; record: Versioned }[]) =>
+      conn.write(() => {
+        const kinds = plainKinds();
+        const tables = kinds.flatMap(({ table }) => (table ? [table] : []));
+        return db.transaction('rw', [db.entries, db.meta, ...tables], async () => {
+          const kept = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
+          let keptChanged = false;
+          for (const { kind, record } of items) {
+            if (kind === ENTRY) await db.entries.delete(record.id);
+            else if (kind === ACTION) {
+              const stored = await db.entries.get((record as ActionRecord).entryId);
+              if (!stored) continue;
+              const { entry, actions } = partsOf(stored);
+              if (actions.some((a) => a.id === record.id)) await db.entries.put(storedEntry(entry, actions.filter((a) => a.id !== record.id)));
+            } else {
+              const table = kinds.find((k) => k.kind === kind)?.table;
+              if (table) await table.delete(record.id);
+              else if (kept[kind.list]?.some((r) => r.id === record.id)) {
+                kept[kind.list] = kept[kind.list]!.filter((r) => r.id !== record.id);
+                keptChanged = true;
+              }
+            }
+          }
+          if (keptChanged) await db.meta.put({ key: OTHER_KEY, value: kept });
         });
       }),
 

@@ -218,4 +218,35 @@ describe('the vault', () => {
     await expect(a.vault.put(tally, { id: 'T2', ...base, count: 'three' } as never)).rejects.toThrow('This is not a valid vault-test-tally');
     expect(b.problems).toEqual([]);
   });
+
+  it('withdraws a record: every copy written before leaves the others’ view, a later write brings it back', async () => {
+    const key = newSpaceKey();
+    const [a, b, c] = await Promise.all(['aaaaaaaa', 'bbbbbbbb', 'cccccccc'].map((id) => device(id, key)));
+    link(a!.doc, b!.doc);
+    link(b!.doc, c!.doc);
+    link(a!.doc, c!.doc);
+    const original = entry('aaaaaaaa', { notes: 'Shared for now' });
+    await a!.vault.put(ENTRY, original);
+    // C edits it too: its copy is one the withdrawal must also cover.
+    const [atC] = await c!.vault.records<EntryRecord>(ENTRY);
+    await c!.vault.put(ENTRY, entry('cccccccc', { reflection: 'C adds a line' }, '2026-03-01T09:05:00.000Z', atC));
+    await a!.vault.records(ENTRY);
+    const seenByB: VaultChange[][] = [];
+    b!.vault.observe((changes) => seenByB.push(changes));
+    await a!.vault.withdraw(ENTRY, ['E1', 'not-held']);
+    expect(await b!.vault.records(ENTRY)).toEqual([]);
+    expect(await c!.vault.records(ENTRY)).toEqual([]);
+    expect(seenByB.flat()).toEqual([{ kind: ENTRY, id: 'E1', withdrawnBy: ['aaaaaaaa'] }]);
+    // A's copy now holds no content: the same size whatever the entry held.
+    expect(a!.doc.getMap('records').size).toBe(2);
+    expect(b!.problems).toEqual([]);
+
+    const [withdrawn] = await a!.vault.records<EntryRecord>(ENTRY);
+    expect(withdrawn).toBeUndefined();
+    const again = entry('aaaaaaaa', { notes: 'Shared again' }, '2026-03-02T09:00:00.000Z', mergeRecords(ENTRY, original, atC!));
+    await a!.vault.put(ENTRY, again);
+    const [back] = await b!.vault.records<EntryRecord>(ENTRY);
+    expect(back?.notes).toBe('Shared again');
+    expect(seenByB.flat().at(-1)?.record).toBeDefined();
+  });
 });

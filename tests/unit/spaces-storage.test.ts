@@ -3,7 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { backupDataOf } from '../../src/domain/exports/backup';
-import { emptyDraft } from '../../src/domain/logbook/drafts';
+import { emptyAction, emptyDraft } from '../../src/domain/logbook/drafts';
+import { ACTION } from '../../src/domain/records/action';
+import { ENTRY } from '../../src/domain/records/entry';
 import { CHECKIN } from '../../src/domain/records/checkin';
 import { TRACKED_FIELDS, type StoredKind } from '../../src/domain/records/kind';
 import { writeRecord, type Versioned } from '../../src/domain/records/merge';
@@ -113,5 +115,24 @@ describe('the spaces store', () => {
     expect(since.lists.checkins?.map((r) => r.id)).toEqual(['C2']);
     expect(since.lists.decks).toEqual([]);
     expect(since.lists.storageTestTallies?.map((r) => r.id)).toEqual(['T2']);
+  });
+
+  it('takes withdrawn records out of the logbook in one go: an entry with its actions, one action of an entry, a check-in', async () => {
+    const first = await logbook.entries.save({ ...emptyDraft(), notes: 'theirs', actions: [{ ...emptyAction(), what: 'one' }, { ...emptyAction(), what: 'two' }] });
+    const second = await logbook.entries.save({ ...emptyDraft(), notes: 'also theirs', actions: [{ ...emptyAction(), what: 'three' }] });
+    const at = '2026-03-01T09:00:00.000Z';
+    const checkin = writeRecord(CHECKIN, undefined, { ...checkinDefaults(), id: 'C1', createdAt: at, updatedAt: at, deleted: 0 as const, deckId: 'power-shifting', community: 'L', date: '2026-03-01' }, {
+      device: 'testdev1',
+      now: new Date(at),
+    });
+    expect((await logbook.backups.merge(backupDataOf({ checkins: [checkin] }))).ok).toBe(true);
+    await logbook.spaces.remove([
+      { kind: ACTION, record: first.actions[1]! },
+      { kind: ENTRY, record: second.entry },
+      { kind: CHECKIN, record: checkin },
+    ]);
+    const left = await logbook.spaces.records();
+    expect(left.entries.map((p) => [p.entry.notes, p.actions.map((a) => a.what)])).toEqual([['theirs', ['one']]]);
+    expect(left.lists.checkins).toEqual([]);
   });
 });

@@ -109,14 +109,14 @@ describe('outgoing: what is put into a space', () => {
     const a1 = action('A1', 'E1', { what: 'call' });
     const held: Held = new Map();
     const slice = { entries: [{ entry: e1, actions: [a1] }, { entry: e2, actions: [] }], lists: { sessions } };
-    const first = outgoing(pair, slice, held, sessions);
+    const first = outgoing(pair, slice, held, sessions).put;
     expect([...first.keys()].map((k) => k.noun)).toEqual(['session', 'entry', 'action']);
     expect(first.get(ENTRY)!.map((r) => r.id)).toEqual(['E1']);
     expect(first.get(SESSION)!.map((r) => r.id)).toEqual(['S1']);
-    expect(outgoing(pair, slice, held, sessions).size).toBe(0);
+    expect(outgoing(pair, slice, held, sessions).put.size).toBe(0);
 
     const edited = writeRecord(ACTION, a1, { ...a1, status: 'done' as const }, stamp('devA', '2026-03-02T09:00:00.000Z'));
-    const second = outgoing(pair, { entries: [{ entry: e1, actions: [edited] }], lists: {} }, held, sessions);
+    const second = outgoing(pair, { entries: [{ entry: e1, actions: [edited] }], lists: {} }, held, sessions).put;
     expect([...second.entries()].map(([kind, list]) => [kind.noun, list.map((r) => r.id)])).toEqual([['action', ['A1']]]);
   });
 
@@ -124,10 +124,10 @@ describe('outgoing: what is put into a space', () => {
     const mine = entry('E1', { space: 'TEAM', notes: 'first' });
     const theirs = writeRecord(ENTRY, mine, { ...mine, notes: 'second' }, stamp('devB', '2026-03-02T09:00:00.000Z'));
     const held: Held = new Map([[recordKey(ENTRY, 'E1'), theirs]]);
-    expect(outgoing(team, { entries: [{ entry: mine, actions: [] }], lists: {} }, held, []).size).toBe(0);
+    expect(outgoing(team, { entries: [{ entry: mine, actions: [] }], lists: {} }, held, []).put.size).toBe(0);
     // After the incoming merge, the logbook holds exactly the vault's version: still nothing to put.
     const merged = mergeRecords(ENTRY, mine, theirs);
-    expect(outgoing(team, { entries: [{ entry: merged, actions: [] }], lists: {} }, held, []).size).toBe(0);
+    expect(outgoing(team, { entries: [{ entry: merged, actions: [] }], lists: {} }, held, []).put.size).toBe(0);
     expect(stableJson(held.get(recordKey(ENTRY, 'E1')))).toBe(stableJson(theirs));
   });
 
@@ -136,7 +136,7 @@ describe('outgoing: what is put into a space', () => {
     const here = writeRecord(ENTRY, base, { ...base, notes: 'here' }, stamp('devA', '2026-03-02T09:00:00.000Z'));
     const there = writeRecord(ENTRY, base, { ...base, notes: 'there' }, stamp('devB', '2026-03-02T09:00:01.000Z'));
     const held: Held = new Map([[recordKey(ENTRY, 'E1'), there]]);
-    const put = outgoing(team, { entries: [{ entry: here, actions: [] }], lists: {} }, held, []);
+    const put = outgoing(team, { entries: [{ entry: here, actions: [] }], lists: {} }, held, []).put;
     expect(put.get(ENTRY)).toEqual([here]);
     const now = held.get(recordKey(ENTRY, 'E1')) as Versioned & { notes: string };
     expect(now.notes).toBe('there');
@@ -156,16 +156,46 @@ registerKind(TALLY);
 const tally = (id: string, fields: Record<string, unknown> = {}) =>
   writeRecord(TALLY, undefined, { id, createdAt: T, updatedAt: T, deleted: 0 as const, count: 1, ...fields }, stamp('devA'));
 
+describe('withdrawal: what leaves a space', () => {
+  it('an entry made private, or moved to another team, is withdrawn with its actions; what the space never held is not', () => {
+    const shared = entry('E1', { space: 'TEAM', notes: 'shared' });
+    const a1 = action('A1', 'E1');
+    const held: Held = new Map();
+    outgoing(team, { entries: [{ entry: shared, actions: [a1] }, { entry: entry('E2'), actions: [] }], lists: {} }, held, []);
+    expect([...held.keys()].sort()).toEqual(['action:A1', 'entry:E1']);
+    const hidden = writeRecord(ENTRY, shared, { ...shared, private: true }, stamp('devA', '2026-03-02T09:00:00.000Z'));
+    const out = outgoing(team, { entries: [{ entry: hidden, actions: [a1] }, { entry: entry('E2'), actions: [] }], lists: {} }, held, []);
+    expect(out.put.size).toBe(0);
+    expect([...out.withdraw.entries()].map(([kind, ids]) => [kind.noun, ids])).toEqual([
+      ['entry', ['E1']],
+      ['action', ['A1']],
+    ]);
+    expect(held.size).toBe(0);
+    // Once withdrawn, nothing more until it is shared again.
+    expect(outgoing(team, { entries: [{ entry: hidden, actions: [a1] }], lists: {} }, held, []).withdraw.size).toBe(0);
+    const again = writeRecord(ENTRY, hidden, { ...hidden, private: false }, stamp('devA', '2026-03-03T09:00:00.000Z'));
+    expect(outgoing(team, { entries: [{ entry: again, actions: [a1] }], lists: {} }, held, []).put.get(ENTRY)).toEqual([again]);
+  });
+
+  it('a check-in moved out of a pair’s series is withdrawn from the pair', () => {
+    const inSeries = checkin('C1', { sessionId: 'S1' });
+    const held: Held = new Map();
+    outgoing(pair, { entries: [], lists: { checkins: [inSeries] } }, held, sessions);
+    const moved = writeRecord(CHECKIN, inSeries, { ...inSeries, sessionId: 'S2' }, stamp('devA', '2026-03-02T09:00:00.000Z'));
+    expect(outgoing(pair, { entries: [], lists: { checkins: [moved] } }, held, sessions).withdraw.get(CHECKIN)).toEqual(['C1']);
+  });
+});
+
 describe('every registered kind is carried', () => {
   it('check-ins and own decks go to one’s own devices with everything else, and a check-in to its pair', () => {
     const slice = { entries: [], lists: { sessions, checkins: [checkin('C1', { sessionId: 'S1' }), checkin('C2')], decks: [ownDeck('D1')] } };
-    const mine = outgoing(devices, slice, new Map(), sessions);
+    const mine = outgoing(devices, slice, new Map(), sessions).put;
     expect([...mine.entries()].map(([kind, list]) => [kind.noun, list.map((r) => r.id)])).toEqual([
       ['session', ['S1', 'S2']],
       ['check-in', ['C1', 'C2']],
       ['deck', ['D1']],
     ]);
-    const toPair = outgoing(pair, slice, new Map(), sessions);
+    const toPair = outgoing(pair, slice, new Map(), sessions).put;
     expect([...toPair.entries()].map(([kind, list]) => [kind.noun, list.map((r) => r.id)])).toEqual([
       ['session', ['S1']],
       ['check-in', ['C1']],
@@ -174,7 +204,7 @@ describe('every registered kind is carried', () => {
 
   it('a kind registered only here is put into a space and arrives as part of the same import, with no other code', () => {
     expect(recordKinds()).toContain(TALLY);
-    const put = outgoing(team, { entries: [], lists: { tallies: [tally('T1', { space: 'TEAM' }), tally('T2')] } }, new Map(), []);
+    const put = outgoing(team, { entries: [], lists: { tallies: [tally('T1', { space: 'TEAM' }), tally('T2')] } }, new Map(), []).put;
     expect(put.get(TALLY)!.map((r) => r.id)).toEqual(['T1']);
     const { data } = incoming([{ kind: TALLY, record: tally('T1') }, { kind: CHECKIN, record: checkin('C1') }, { kind: OWN_DECK, record: ownDeck('D1') }], new Set(), new Map());
     expect(data.other?.tallies?.map((r) => r.id)).toEqual(['T1']);

@@ -35,20 +35,34 @@ export function adds(kind: RecordKind, held: Versioned | undefined, local: Versi
   return !held || stableJson(mergeRecords(kind, held, local)) !== stableJson(held);
 }
 
+export interface Outgoing {
+  /** Records to put, by kind. */
+  put: Map<StoredKind, Versioned[]>;
+  /** Ids of records the space holds that no longer belong in it (made private, moved elsewhere): to withdraw. */
+  withdraw: Map<StoredKind, string[]>;
+}
+
 /**
- * The records of `slice` in the space's scope that add something to the vault, by kind; `held`
- * is updated as if they had been put. `allSessions` tells a space which sessions it holds.
+ * The records of `slice` in the space's scope that add something to the vault, and those it
+ * holds that have left its scope; `held` is updated as if they had been put or withdrawn.
+ * `allSessions` tells a space which sessions it holds.
  */
-export function outgoing(scope: SpaceScope, slice: LogbookSlice, held: Held, allSessions: readonly SessionRecord[]): Map<StoredKind, Versioned[]> {
+export function outgoing(scope: SpaceScope, slice: LogbookSlice, held: Held, allSessions: readonly SessionRecord[]): Outgoing {
   const context = { sessions: spaceSessions(scope, allSessions) };
-  const out = new Map<StoredKind, Versioned[]>(recordKinds().map((kind) => [kind, []]));
+  const put = new Map<StoredKind, Versioned[]>(recordKinds().map((kind) => [kind, []]));
+  const withdraw = new Map<StoredKind, string[]>(recordKinds().map((kind) => [kind, []]));
   const offer = (kind: StoredKind, record: Versioned, entry?: EntryRecord) => {
-    if (!belongsIn(scope, kind, record, entry ? { ...context, entry } : context)) return;
     const key = recordKey(kind, record.id);
     const before = held.get(key);
+    if (!belongsIn(scope, kind, record, entry ? { ...context, entry } : context)) {
+      if (!before) return;
+      held.delete(key);
+      withdraw.get(kind)!.push(record.id);
+      return;
+    }
     if (!adds(kind, before, record)) return;
     held.set(key, before ? mergeRecords(kind, before, record) : record);
-    out.get(kind)!.push(record);
+    put.get(kind)!.push(record);
   };
   for (const kind of recordKinds()) {
     if (kind === ACTION) continue;
@@ -61,8 +75,8 @@ export function outgoing(scope: SpaceScope, slice: LogbookSlice, held: Held, all
       for (const action of actions) offer(ACTION, action, entry);
     }
   }
-  for (const [kind, list] of out) if (!list.length) out.delete(kind);
-  return out;
+  for (const map of [put, withdraw]) for (const [kind, list] of map) if (!list.length) map.delete(kind);
+  return { put, withdraw };
 }
 
 export interface Arrival {
