@@ -288,7 +288,7 @@ export interface Engine {
 
 export interface EngineOptions {
   book: Logbook;
-  /** The sync server: the origin that served the app. */
+  /** The sync server: the origin that served the app, unless the app was built for one elsewhere. */
   server: string;
   /** The person's name, published (encrypted) to the other members. */
   name: () => Promise<string>;
@@ -394,8 +394,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
       } catch {
         throw new Error('This invite link is damaged or incomplete. Copy the whole link again, or ask for a new one.');
       }
-      const origin = at > 0 ? new URL(link.slice(0, at)).origin : server;
-      const membership = await joinSpace(origin, payload);
+      // The link names the app; the space is on this app's sync server.
+      const membership = await joinSpace(server, payload);
       const existing = running.get(membership.spaceId);
       if (existing) existing.stop();
       const space: StoredSpace = { id: membership.spaceId, kind, name: spaceName, membership, joinedAt: new Date().toISOString(), state: 'active' };

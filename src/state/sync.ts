@@ -52,7 +52,7 @@ function lead(): Promise<unknown> {
     let current: Engine | undefined;
     const started = startEngine({
       book: logbook(),
-      server: location.origin,
+      server: __SYNC_ORIGIN__ || location.origin,
       name: async () => (await loadProfile()).name,
       onChange: () => current && publish(current.views()),
     });
