@@ -2,7 +2,8 @@
  * The Content-Security-Policy, added to the built index.html only: Vite's dev server injects
  * inline styles for hot reload, which this policy rightly forbids. The page may connect to its
  * own origin and, when the app is built for a sync server elsewhere (SYNC_URL), to that origin
- * alone (an https origin also allows its wss sockets).
+ * alone: its API, and its sync socket (named as well: Chromium does not take an http(s) source
+ * to allow ws(s)).
  */
 import type { Plugin } from 'vite';
 
@@ -27,7 +28,7 @@ export const contentSecurityPolicy = (sync = '') =>
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${sync ? ` ${sync}` : ''}`,
+    `connect-src 'self'${sync ? ` ${sync} ${sync.replace(/^http/, 'ws')}` : ''}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

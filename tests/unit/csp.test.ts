@@ -6,9 +6,10 @@ const connectSrc = (policy: string) => policy.split('; ').filter((d) => d.starts
 describe('the Content-Security-Policy and the sync server', () => {
   it('lets the page connect to its own origin only, unless built for a sync server elsewhere: then to that origin alone as well', () => {
     expect(connectSrc(contentSecurityPolicy())).toEqual(["connect-src 'self'"]);
-    expect(connectSrc(contentSecurityPolicy('https://sync.example.org'))).toEqual(["connect-src 'self' https://sync.example.org"]);
+    expect(connectSrc(contentSecurityPolicy('https://sync.example.org'))).toEqual(["connect-src 'self' https://sync.example.org wss://sync.example.org"]);
+    expect(connectSrc(contentSecurityPolicy('http://localhost:8080'))).toEqual(["connect-src 'self' http://localhost:8080 ws://localhost:8080"]);
     // Nothing else in the policy changes.
-    expect(contentSecurityPolicy('https://sync.example.org').replace(' https://sync.example.org', '')).toBe(contentSecurityPolicy());
+    expect(contentSecurityPolicy('https://sync.example.org').replace(' https://sync.example.org wss://sync.example.org', '')).toBe(contentSecurityPolicy());
   });
 
   it('reads SYNC_URL as an origin, and refuses what is not an http(s) address', () => {
@@ -24,6 +25,6 @@ describe('the Content-Security-Policy and the sync server', () => {
     const plugin = cspPlugin('https://sync.example.org');
     const hook = plugin.transformIndexHtml as unknown as { handler: () => { attrs: Record<string, string> }[] };
     const [tag] = hook.handler();
-    expect(connectSrc(tag!.attrs.content!)).toEqual(["connect-src 'self' https://sync.example.org"]);
+    expect(connectSrc(tag!.attrs.content!)).toEqual(["connect-src 'self' https://sync.example.org wss://sync.example.org"]);
   });
 });
