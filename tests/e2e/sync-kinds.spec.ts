@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 import { closeDevices, inviteShown, join, linkDeviceInvite, newDevice, serverFiles, writeNote } from './sync-devices';
 
 /** What a page shows after reading the logbook afresh: another device's change may arrive at any moment. */
@@ -97,4 +97,36 @@ test('an entry shared with a team and then made private is withdrawn from the ot
   const files = serverFiles();
   for (const typed of ['WITHDRAWN-NOTE', 'landlord', 'STAYS-SHARED', 'Gorton team']) expect(files).not.toContain(typed);
   await closeDevices(annLaptop, annPhone, bob);
+});
+
+test('a check-in shared with a team reaches the other member, and choosing “Just me” takes it back', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const ann = await newDevice(browser, baseURL!);
+  const bob = await newDevice(browser, baseURL!);
+  await ann.page.goto('/#/settings');
+  await ann.page.getByLabel('Team name').fill('Hulme team');
+  await ann.page.getByRole('button', { name: 'Create the team' }).click();
+  await join(bob.page, await inviteShown(ann.page));
+
+  await ann.page.goto('/#/checkins');
+  await ann.page.getByLabel('Community', { exact: true }).fill('TEAM-CHECKIN Hulme tenants');
+  await ann.page.getByLabel('Date', { exact: true }).fill('2026-06-01');
+  await ann.page.getByRole('button', { name: 'Start check-in' }).click();
+  const share = ann.page.getByLabel('Share with');
+  await share.selectOption({ label: 'Hulme team' });
+  await expectNoAxeViolations(ann.page, 'check-in shared with a team');
+  await expect(async () => {
+    await ann.page.reload();
+    await expect(ann.page.getByLabel('Share with')).toHaveValue(/.+/, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await afterReload(bob.page, '/#/checkins', () => expect(bob.page.getByRole('main')).toContainText('TEAM-CHECKIN Hulme tenants', { timeout: 2000 }));
+
+  await ann.page.getByLabel('Share with').selectOption({ label: 'Just me' });
+  await afterReload(bob.page, '/#/checkins', () => expect(bob.page.getByText('No check-ins yet.')).toBeVisible({ timeout: 2000 }));
+  await ann.page.goto('/#/checkins');
+  await expect(ann.page.getByRole('main')).toContainText('TEAM-CHECKIN Hulme tenants');
+
+  const files = serverFiles();
+  for (const typed of ['TEAM-CHECKIN', 'Hulme']) expect(files).not.toContain(typed);
+  await closeDevices(ann, bob);
 });
