@@ -70,6 +70,12 @@ interface SpaceHooks {
   removed: (items: readonly Withdrawal[]) => Promise<void>;
 }
 
+function sameVector(kept: Uint8Array | undefined, now: Uint8Array): boolean {
+  if (!kept) return false;
+  const [a, b] = [Y.decodeStateVector(kept), Y.decodeStateVector(now)];
+  return a.size === b.size && [...a].every(([client, clock]) => b.get(client) === clock);
+}
+
 /** One space kept in step: its document, vault and connection. */
 class SpaceSync {
   readonly doc = new Y.Doc();
@@ -80,6 +86,8 @@ class SpaceSync {
   private readonly held: Held = new Map();
   private readonly arrived = new Map<string, Arrival>();
   private readonly withdrawals = new Map<string, Withdrawal>();
+  /** A merge into the logbook is under way: what it holds is not yet in the logbook. */
+  private merging = false;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -112,6 +120,7 @@ class SpaceSync {
     const { space, book, doc } = this;
     const kept = await book.spaces.loadDoc(space.id);
     if (kept) Y.applyUpdate(doc, kept, this);
+    const mergedBefore = sameVector(space.merged, Y.encodeStateVector(doc));
     doc.on('update', () => this.persistSoon());
     const m = space.membership;
     this.vault = await Vault.open(doc, {
@@ -146,9 +155,12 @@ class SpaceSync {
     const card = (await this.vault.memberCards()).find((c) => c.memberId === m.memberId);
     if (name && card?.name !== name) await this.vault.introduce(name);
     if (space.state !== 'active') return;
-    // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge).
-    for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
-    this.applySoon();
+    // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge,
+    // a logbook cleared): only when the document changed since all of it was last merged.
+    if (!mergedBefore) {
+      for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
+      this.applySoon();
+    }
     if (typeof navigator === 'undefined' || navigator.onLine) this.reconnect();
     else this.onStatus({ state: 'offline', ...(space.lastSyncedAt ? { lastSynced: new Date(space.lastSyncedAt) } : {}) });
   }
@@ -201,16 +213,39 @@ class SpaceSync {
    * nor the vault holds yet waits for it.
    */
   private async apply(): Promise<void> {
-    if (this.stopped) return;
-    await this.applyWithdrawals();
-    if (!this.arrived.size) return;
-    const arrivals = [...this.arrived.values()];
-    this.arrived.clear();
-    const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
-    const { data, waiting } = incoming(arrivals, local, this.held);
-    for (const arrival of waiting) this.arrived.set(recordKey(arrival.kind, arrival.record.id), arrival);
-    const result = await this.book.backups.merge(data).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
-    if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
+    if (this.stopped || (!this.arrived.size && !this.withdrawals.size)) return;
+    this.merging = true;
+    let done = false;
+    try {
+      done = await this.mergeArrived();
+    } finally {
+      this.merging = false;
+    }
+    if (done) await this.markMerged();
+  }
+
+  /** Whether all that arrived is now in the logbook. */
+  private async mergeArrived(): Promise<boolean> {
+    let done = await this.applyWithdrawals();
+    if (this.arrived.size) {
+      const arrivals = [...this.arrived.values()];
+      this.arrived.clear();
+      const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
+      const { data, waiting } = incoming(arrivals, local, this.held);
+      for (const arrival of waiting) this.arrived.set(recordKey(arrival.kind, arrival.record.id), arrival);
+      const result = await this.book.backups.merge(data).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+      if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
+      done &&= result.ok && !waiting.length;
+    }
+    return done;
+  }
+
+  /** Notes the document as merged, once the vault has read all of it and nothing waits. */
+  private async markMerged(): Promise<void> {
+    await this.vault?.settled();
+    if (this.stopped || this.merging || this.arrived.size || this.withdrawals.size) return;
+    this.space.merged = Y.encodeStateVector(this.doc);
+    await this.book.spaces.update(this.space.id, { merged: this.space.merged }).catch(() => undefined);
   }
 
   /**
@@ -218,18 +253,20 @@ class SpaceSync {
    * of this person's own devices leaves their copy alone (it is the author's); in one's own
    * devices space only removals travel (see `removed`), so each is followed.
    */
-  private async applyWithdrawals(): Promise<void> {
-    if (!this.withdrawals.size) return;
+  private async applyWithdrawals(): Promise<boolean> {
+    if (!this.withdrawals.size) return true;
     const all = [...this.withdrawals.values()];
     this.withdrawals.clear();
     const mine = this.space.kind === 'devices' ? new Set<string>() : await this.hooks.mine();
     const gone = all.filter((w) => !w.by.some((device) => mine.has(device)));
-    if (!gone.length) return;
+    if (!gone.length) return true;
     try {
       await this.book.spaces.remove(gone);
       await this.hooks.removed(gone);
+      return true;
     } catch (error) {
       console.warn('Records withdrawn from a shared space could not be taken out of the logbook:', error);
+      return false;
     }
   }
 
@@ -238,8 +275,12 @@ class SpaceSync {
     const vault = this.vault;
     if (!vault || this.stopped || this.space.state !== 'active') return;
     const { put, withdraw } = outgoing(this.scope, records, this.held, allSessions);
+    if (!put.size && !withdraw.size) return;
+    // This device's own writes need no merging: a document merged before them stays merged.
+    const merged = sameVector(this.space.merged, Y.encodeStateVector(this.doc));
     for (const [kind, list] of put) await vault.putAll(kind, list);
     for (const [kind, ids] of withdraw) await vault.withdraw(kind, ids);
+    if (merged) await this.markMerged();
   }
 
   /** Withdraws records this space holds (they were taken out of the logbook). */

@@ -28,6 +28,11 @@ export interface StoredSpace {
   membership: Membership;
   joinedAt: string;
   lastSyncedAt?: string;
+  /**
+   * The document's state vector when all it held was last merged into the logbook: a visit that
+   * finds the document as it was then need not merge it again.
+   */
+  merged?: Uint8Array;
   state: SpaceState;
 }
 

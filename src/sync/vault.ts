@@ -274,6 +274,11 @@ export class Vault {
     return this.enqueue(() => this.writeCard(name));
   }
 
+  /** Resolves once every change already in the document has been read (and observers told). */
+  settled(): Promise<void> {
+    return this.idle().then(() => undefined);
+  }
+
   /** Values that could not be read, each once, with the reason. */
   problems(): VaultProblem[] {
     return [...this.problemsByKey.values()];
