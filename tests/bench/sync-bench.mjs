@@ -161,7 +161,7 @@ async function firstSync(browser, base, entries) {
   await phone.page.waitForTimeout(20_000);
   await phone.page.addInitScript(() => {
     window.__busy = { ms: 0, tasks: 0 };
-    new PerformanceObserver((list) => {
+    new window.PerformanceObserver((list) => {
       for (const task of list.getEntries()) {
         window.__busy.ms += task.duration;
         window.__busy.tasks += 1;
