@@ -14,12 +14,14 @@ export interface Card {
   capability: Capability;
   /** The unnamed group (id "") for a card of a deck without groups: see hasGroup. */
   group: Group;
+  /** A card made in the app ("Own card"): in a deck of one's own, or added to a published deck. */
+  own?: true;
 }
 
 /** A card of a deck without groups (most companion decks) is for everyone: it names no group. */
 const NO_GROUP: Group = { id: '', name: '' };
 
-export function cardsOf(deck: Deck): Card[] {
+export function cardsOf(deck: Deck, isOwn: (taskId: string) => boolean = () => false): Card[] {
   const groups = new Map(deck.groups.map((g) => [g.id, g]));
   return deck.capabilities.flatMap((capability) =>
     capability.tasks.map((task) => ({
@@ -33,6 +35,7 @@ export function cardsOf(deck: Deck): Card[] {
       capability,
       // The build guarantees every task's group exists, and that only decks with groups name one.
       group: task.group === undefined ? NO_GROUP : (groups.get(task.group) ?? { id: task.group, name: task.group }),
+      ...(isOwn(task.id) ? { own: true as const } : {}),
     })),
   );
 }

@@ -6,6 +6,8 @@ export interface Selection {
   capabilities: number[];
   /** Group ids to deal from; empty means all of them. */
   groups: string[];
+  /** Leaves out the cards made in the app that were added to a published deck. */
+  withoutOwn?: true;
 }
 
 export const WHOLE_DECK: Selection = { capabilities: [], groups: [] };
@@ -14,7 +16,10 @@ export function selectCards(cards: readonly Card[], selection: Selection): Card[
   const caps = new Set(selection.capabilities);
   const groups = new Set(selection.groups);
   return cards.filter(
-    (card) => (caps.size === 0 || caps.has(card.capability.number)) && (groups.size === 0 || groups.has(card.group.id)),
+    (card) =>
+      (caps.size === 0 || caps.has(card.capability.number)) &&
+      (groups.size === 0 || groups.has(card.group.id)) &&
+      !(selection.withoutOwn && card.own),
   );
 }
 
@@ -27,5 +32,7 @@ export function normaliseSelection(selection: Selection, cards: readonly Card[])
   return {
     capabilities: capabilities.length === numbers.size ? [] : capabilities,
     groups: groups.length === groupIds.size ? [] : groups,
+    // Kept while the deck has none, so cards added later stay out as chosen.
+    ...(selection.withoutOwn ? { withoutOwn: true as const } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { browserStorage } from './browser-storage';
 import { DEFAULT_DECK } from '../content/decks';
 import { deckById, deckCards } from '../domain/catalog';
-import { loadDeck } from './decks';
+import { hasMadeHere, loadDeck, loadOwnDecks, useDecks } from './decks';
 import {
   createDeal,
   currentCardId,
@@ -91,7 +91,15 @@ export const useDealStore = bindStore(
         const saved = stored as Partial<Pick<DealState, 'deckId' | 'selection' | 'deal'>> | undefined;
         if (!saved?.deal || !saved.selection || typeof saved.deckId !== 'string' || !isDeal(saved.deal)) return current;
         const { deckId } = saved;
-        if (deckById(deckId)) return { ...current, deckId, ...settled(deckId, saved.selection, saved.deal) };
+        if (deckById(deckId) && !hasMadeHere()) return { ...current, deckId, ...settled(deckId, saved.selection, saved.deal) };
+        if (deckById(deckId)) {
+          // The deal may hold own cards of this deck: read them before fitting the deal to its cards.
+          void loadOwnDecks().then(() => {
+            const state = useDealStore.getState();
+            if (state.deckId === deckId) useDealStore.setState(settled(deckId, state.selection, state.deal));
+          });
+          return { ...current, deckId, selection: saved.selection, deal: saved.deal };
+        }
         // The chosen deck is not in the first screen's code (or was made in the app): deal on from
         // where it was once it loads, or from the first deck if it has gone.
         void loadDeck(deckId).then((deck) => {
@@ -106,6 +114,16 @@ export const useDealStore = bindStore(
   ),
   ),
 );
+
+// Cards made in the app join the deal as they are written, at the end of the cards still to be
+// dealt, and leave it when removed: no reshuffle, so the group keeps its place.
+useDecks.subscribe((state, previous) => {
+  if (state.ownVersion === previous.ownVersion) return;
+  const { deckId, selection, deal } = useDealStore.getState();
+  if (!deckById(deckId)) return;
+  const next = settled(deckId, selection, deal);
+  if (next.deal.order.join() !== deal.order.join() || next.deal.position !== deal.position) useDealStore.setState(next);
+});
 
 /** The selection and deal made to fit a (loaded) deck's cards. */
 function settled(deckId: string, selection: Selection, deal: Deal): Pick<DealState, 'selection' | 'deal'> {

@@ -9,6 +9,7 @@ import { addDeck, deckById, deckSummaries, findCard } from '../domain/catalog';
 import type { Card } from '../domain/cards';
 import type { Deck } from '../content/schema';
 import { bindStore } from './bind-store';
+import { browserStorage } from './browser-storage';
 
 export type DeckStatus = 'loading' | 'loaded' | 'failed' | 'unknown';
 
@@ -25,15 +26,28 @@ export const useDecks = bindStore(createStore<DecksState>()(() => ({ status: {},
 let ownDecks: Promise<void> | undefined;
 
 /**
+ * Set while this device holds decks or cards made in the app. Reading them brings the logbook's
+ * storage (Dexie and IndexedDB), which the first screen should not wait on or compete with for
+ * someone who has none; this flag costs one localStorage read.
+ */
+const MADE_HERE = 'power-shifting:made-here';
+
+export function hasMadeHere(): boolean {
+  return browserStorage().getItem(MADE_HERE) === '1';
+}
+
+/**
  * Reads the decks made in the app, and follows them as they change. Called when they are first
- * needed, not by the first screen: they bring the logbook's storage with them.
+ * needed, or when the logbook's storage is opened anyway (see logbook.ts): they bring it with them.
  */
 export function loadOwnDecks(): Promise<void> {
   ownDecks ??= import('./own-decks').then(
     ({ followOwnDecks }) =>
       new Promise<void>((resolve) => {
         followOwnDecks(
-          () => {
+          (some) => {
+            if (some) browserStorage().setItem(MADE_HERE, '1');
+            else browserStorage().removeItem(MADE_HERE);
             useDecks.setState((s) => ({ ownVersion: s.ownVersion + 1 }));
             resolve();
           },
@@ -45,6 +59,11 @@ export function loadOwnDecks(): Promise<void> {
     },
   );
   return ownDecks;
+}
+
+/** For screens that list the decks: reads those made in the app, only where there are some. */
+export function loadOwnDecksIfAny(): void {
+  if (hasMadeHere()) void loadOwnDecks();
 }
 
 const pending = new Map<string, Promise<Deck | undefined>>();

@@ -15,6 +15,7 @@ import { useAppStatus } from './app-status';
 import { discardDraft, type DraftHandle } from './drafts';
 import { useNotices } from './notices';
 import { checkNotVanished, checkSpace, noteEntryCount } from './storage-health';
+import { loadOwnDecks } from './decks';
 
 export type { StorageProblem, Unsubscribe, DeletedElsewhere };
 export type { StorageStatus } from '../storage/device-storage';
@@ -40,6 +41,9 @@ export function logbook(): Logbook {
     opened
       .open()
       .then(async () => {
+        // Decks and cards made in the app, restored from a backup or synced from another device,
+        // are shown from now on, and the first screen knows to read them (decks.ts).
+        void loadOwnDecks();
         checkNotVanished((await opened.entries.countChangedSince(null)).total);
         await checkSpace(true);
       })

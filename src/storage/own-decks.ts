@@ -1,6 +1,6 @@
 /** Decks made in the app: making one, changing one, and the live list the deck choice reads. */
 import { writeRecord } from '../domain/records/merge';
-import { OWN_DECK, type OwnDeckRecord } from '../domain/records/own-deck';
+import { OWN_DECK, type OwnCard, type OwnDeckRecord } from '../domain/records/own-deck';
 import { planRecords } from '../domain/records/merge-plan';
 import { restoreOwnDeck } from '../domain/records/restore';
 import type { Connection, Unsubscribe } from './connection';
@@ -31,6 +31,27 @@ export function ownDecksStore(conn: Connection) {
           if (!next) return current;
           const record = writeRecord(OWN_DECK, current, { ...next, id }, stamp, base ? { base } : {});
           if (record !== current) await db.decks.put(record);
+          return record;
+        });
+      }),
+
+    /**
+     * Adds a card to a published deck's own cards (`fresh.addsTo`): to the first record holding
+     * them, or to `fresh` when there is none yet. Each device may start one while offline; the
+     * deck shows the cards of all of them.
+     */
+    addCard: (fresh: OwnDeckRecord, card: OwnCard) =>
+      conn.write(async () => {
+        const stamp = await conn.stamp();
+        return db.transaction('rw', db.decks, async () => {
+          const held = (await db.decks.where('deleted').equals(0).toArray())
+            .filter((d) => d.addsTo === fresh.addsTo)
+            .map(restoreOwnDeck)
+            .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+          const record = held
+            ? writeRecord(OWN_DECK, held, { ...held, cards: [...held.cards, card] }, stamp)
+            : writeRecord(OWN_DECK, undefined, { ...fresh, cards: [card] }, stamp);
+          await db.decks.put(record);
           return record;
         });
       }),

@@ -111,3 +111,37 @@ test.describe('presented at 1920×1080', () => {
     await expectNoAxeViolations(page, 'presenter, companion card');
   });
 });
+
+test('with a companion deck chosen, the logbook filters by the decks and groups its cards came from, and a section screen is named as its deck names it', async ({ page }) => {
+  await page.goto('/#/logbook/new/cap-03-community-1');
+  await appReady(page);
+  await page.getByLabel('Which community are you working with?').fill('Moss Side');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page.getByText('Saved to your logbook.')).toBeVisible();
+  const liveWellCard = cards[0]!;
+  await page.goto(`/#/logbook/new/${liveWellCard.id}`);
+  await page.getByLabel('Which community are you working with?').fill('Hulme');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page.getByText('Saved to your logbook.')).toBeVisible();
+
+  await page.goto('/');
+  await page.getByLabel('Deck', { exact: true }).selectOption({ label: liveWell.title });
+  await expect(page.getByTestId('card-back')).toContainText(liveWell.title);
+  await page.goto('/#/capability/3');
+  await expect(page).toHaveTitle('Theme 3 · Power Shifting');
+
+  await page.goto('/#/logbook');
+  await page.getByText('Filters', { exact: true }).click();
+  // The groups of the cards written about, though the deck being dealt has none.
+  const group = page.getByLabel('Group', { exact: true });
+  await expect(group.locator('option')).toHaveText(['Any', 'Community leaders']);
+  const deck = page.getByLabel('Deck', { exact: true });
+  await expect(deck.locator('option')).toHaveText(['Any', 'Power Shifting Card Deck', liveWell.title]);
+  // The sections offered are the dealt deck's, named as it names them, until another deck is chosen.
+  await expect(page.getByLabel('Theme', { exact: true })).toBeVisible();
+  await deck.selectOption({ label: 'Power Shifting Card Deck' });
+  await expect(page.getByLabel('Capability', { exact: true })).toBeVisible();
+  await expect(page.locator('.entry-summary')).toHaveCount(1);
+  await expect(page.locator('.entry-summary')).toContainText('Capability 3');
+  await expectNoAxeViolations(page, 'logbook filtered by deck');
+});

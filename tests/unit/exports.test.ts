@@ -144,6 +144,13 @@ describe('logbook as CSV', () => {
     expect(rows[3]![col('Action')]).toBe("'\tTabbed");
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it('says which cards were made in the app', () => {
+    const published = entry('E5', 'x');
+    const own = entry('E6', 'y', { card: { ...published.card!, cardId: 'OWN1', text: 'Invite the youth forum.', own: true } });
+    const [header, ...rows] = parseCsv(logbookCsv([{ entry: published, actions: [] }, { entry: own, actions: [] }]).join(''), { bom: true }) as string[][];
+    expect(rows.map((r) => r[header!.indexOf('Own card')])).toEqual(['', 'Yes']);
+  });
 });
 
 describe('actions as iCalendar', () => {

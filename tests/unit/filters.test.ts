@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesIndex, narrows, NO_FILTER, queryTerms, sortOpenActions, type IndexItem, type LogbookFilter } from '../../src/domain/logbook/filters';
+import { decksOf, groupsOf, matchesIndex, narrows, NO_FILTER, queryTerms, sortOpenActions, type IndexItem, type LogbookFilter } from '../../src/domain/logbook/filters';
 import type { ActionRecord } from '../../src/domain/records/action';
 
 const q = (query: string, more: Partial<LogbookFilter> = {}): LogbookFilter => ({ ...NO_FILTER, query, ...more });
@@ -69,5 +69,30 @@ describe('the order of open actions', () => {
       { ...action('deleted', '2020-01-01', '2026-01-01T00:00:00Z'), deleted: 1 },
     ]);
     expect(sorted.map((a) => a.id)).toEqual(['overdue-older', 'overdue-newer', 'later', 'undated']);
+  });
+});
+
+describe('filtering by the deck a card came from', () => {
+  const item = (id: string, more: Partial<IndexItem>): IndexItem => ({ id, createdAt: '2026-01-01T00:00:00.000Z', day: '2026-01-01', community: '', tags: [], statuses: 0, searchText: '', ...more });
+  const items = [
+    item('1', { deck: 'power-shifting', capability: 3, group: 'community', groupName: 'Community leaders' }),
+    item('2', { deck: 'live-well', capability: 3, group: '' }),
+    item('3', { deck: 'power-shifting', capability: 5, group: 'public', groupName: 'Public service leaders' }),
+    item('4', {}),
+  ];
+
+  it('lists the decks and the groups the cards written about came from, each once', () => {
+    expect(decksOf(items)).toEqual(['power-shifting', 'live-well']);
+    expect(groupsOf(items)).toEqual([
+      { id: 'community', name: 'Community leaders' },
+      { id: 'public', name: 'Public service leaders' },
+    ]);
+    expect(groupsOf(items.filter((i) => i.deck === 'live-well'))).toEqual([]);
+  });
+
+  it('tells a section of one deck from the same number in another', () => {
+    expect(items.filter((i) => matchesIndex(i, q('', { capability: 3 }))).map((i) => i.id)).toEqual(['1', '2']);
+    expect(items.filter((i) => matchesIndex(i, q('', { deck: 'live-well', capability: 3 }))).map((i) => i.id)).toEqual(['2']);
+    expect(narrows(q('a', { deck: 'live-well' }), q('ab'))).toBe(false);
   });
 });

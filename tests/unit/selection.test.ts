@@ -31,4 +31,9 @@ describe('selection', () => {
     const all = { capabilities: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], groups: ['public', 'community'] };
     expect(normaliseSelection(all, cards)).toEqual(WHOLE_DECK);
   });
+
+  it('keeps a choice to leave own cards out, even while the deck has none', () => {
+    expect(normaliseSelection({ capabilities: [], groups: [], withoutOwn: true }, cards)).toEqual({ capabilities: [], groups: [], withoutOwn: true });
+    expect(selectCards(cards, { capabilities: [], groups: [], withoutOwn: true })).toHaveLength(49);
+  });
 });

@@ -258,6 +258,8 @@ export interface BackupSummary {
   actions: number;
   sessions: number;
   decks: number;
+  /** Cards of one's own added to published decks. */
+  ownCards: number;
   checkins: number;
   /** Dates of the first and last entry written, if any. */
   from?: string;
@@ -272,7 +274,8 @@ export function summarise(backup: Backup): BackupSummary {
     entries: live.length,
     actions: backup.data.actions.filter((a) => a.deleted === 0).length,
     sessions: backup.data.sessions.filter((s) => s.deleted === 0).length,
-    decks: (backup.data.decks ?? []).filter((d) => d.deleted === 0).length,
+    decks: (backup.data.decks ?? []).filter((d) => d.deleted === 0 && d.addsTo === undefined).length,
+    ownCards: (backup.data.decks ?? []).filter((d) => d.deleted === 0 && d.addsTo !== undefined).reduce((n, d) => n + d.cards.length, 0),
     checkins: backup.data.checkins.filter((c) => c.deleted === 0).length,
     ...(dates.length ? { from: dates[0], to: dates[dates.length - 1] } : {}),
   };

@@ -45,6 +45,7 @@ const ENTRY_COLUMNS: Column<EntryRecord>[] = [
   { header: 'Group', cell: (e) => e.card?.groupName },
   { header: 'Card ID', cell: (e) => e.card?.cardId },
   { header: 'Card', cell: (e) => e.card?.text },
+  { header: 'Own card', cell: (e) => (e.card?.own ? 'Yes' : '') },
   ...fieldColumns<EntryRecord>(EntrySchema),
   { header: 'Reflective model', cell: (e) => TEMPLATES[e.template]?.label },
   {

@@ -37,13 +37,14 @@ const EnvelopeSchema = v.object({
 });
 
 const NOTHING = 'Nothing was imported.';
+export const DECK_FILE_TOO_LARGE = 'This file is larger than any shared deck should be, so it was not imported. Check you chose the right file.';
 const NOT_OURS = `This file is not a Power Shifting deck, so nothing was imported. Choose a file shared with “Share this deck as a file”.`;
 
 export type DeckFileResult = { ok: true; deck: OwnDeckRecord } | { ok: false; message: string };
 
 /** `taken` says whether an id already belongs to a published deck, which a file may never replace. */
 export function readOwnDeckFile(text: string, taken: (id: string) => boolean = () => false): DeckFileResult {
-  if (text.length > MAX_DECK_FILE_BYTES) return { ok: false, message: `This file is larger than any shared deck should be, so it was not imported. Check you chose the right file.` };
+  if (text.length > MAX_DECK_FILE_BYTES) return { ok: false, message: DECK_FILE_TOO_LARGE };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -65,5 +66,43 @@ export function readOwnDeckFile(text: string, taken: (id: string) => boolean = (
     ids.add(item.id);
   }
   if (deck.deleted) return { ok: false, message: `This file holds a deck that was deleted. ${NOTHING}` };
+  if (deck.addsTo !== undefined) return { ok: false, message: `This file holds cards added to a published deck, not a deck of its own. ${NOTHING}` };
   return { ok: true, deck };
+}
+
+export interface DeckPreview {
+  title: string;
+  cards: number;
+  sections: number;
+  /** The first few cards' titles (or the start of their text), to recognise the deck by. */
+  firstCards: string[];
+}
+
+/** What a shared deck holds, shown before it is imported. */
+export function previewOf(deck: OwnDeckRecord, count = 3): DeckPreview {
+  const words = deck.cards.filter((c) => c.title.trim() || c.text.trim());
+  return {
+    title: deck.title || 'Untitled deck',
+    cards: words.length,
+    sections: new Set([...deck.sections.map((s) => s.number), ...words.map((c) => c.section)]).size,
+    firstCards: words.slice(0, count).map((c) => c.title.trim() || (c.text.length > 80 ? `${c.text.slice(0, 80).trimEnd()}…` : c.text)),
+  };
+}
+
+/**
+ * The deck as a separate copy: new ids for it, its sections and its cards (a card's id is its
+ * address, and is never shared by two decks), no history, and "(copy)" after its name.
+ */
+export function copyOfDeck(deck: OwnDeckRecord, newId: () => string, now: Date): OwnDeckRecord {
+  const { clock: _clock, ...rest } = deck;
+  const time = now.toISOString();
+  return {
+    ...rest,
+    id: newId(),
+    createdAt: time,
+    updatedAt: time,
+    title: `${deck.title || 'Untitled deck'} (copy)`.slice(0, 500),
+    sections: deck.sections.map((s) => ({ ...s, id: newId() })),
+    cards: deck.cards.map((c) => ({ ...c, id: newId() })),
+  };
 }

@@ -1,5 +1,4 @@
 import type { Card } from '../cards';
-import { isOwnDeck } from '../catalog';
 import type { CardSnapshot } from '../records/entry';
 import { sectionLabel } from '../sections';
 
@@ -15,13 +14,13 @@ export function snapshotOf(card: Card): CardSnapshot {
     // Only where they differ from the main deck's cards, whose snapshots keep their old shape.
     ...(card.sectionName === 'Capability' ? {} : { sectionName: card.sectionName }),
     ...(card.title === undefined ? {} : { title: card.title }),
-    ...(isOwnDeck(card.deckId) ? { own: true } : {}),
+    ...(card.own ? { own: true } : {}),
   };
 }
 
-/** "Capability 3", "Theme 5": the card's section as its deck names it; "(your card)" for one made in the app. */
+/** "Capability 3", "Theme 5": the card's section as its deck names it; "(own card)" for one made in the app. */
 export function snapshotSection(card: CardSnapshot): string {
-  return `${sectionLabel(card.sectionName ?? 'Capability', card.capabilityNumber)}${card.own ? ' (your card)' : ''}`;
+  return `${sectionLabel(card.sectionName ?? 'Capability', card.capabilityNumber)}${card.own ? ' (own card)' : ''}`;
 }
 
 /** "for community leaders", or nothing for a card that is for everyone. */

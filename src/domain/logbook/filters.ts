@@ -6,6 +6,8 @@ import type { EntryRecord, EntryWithActions } from '../records/entry';
 
 export interface LogbookFilter {
   query: string;
+  /** The deck the entry's card came from. */
+  deck?: string;
   capability?: number;
   group?: string;
   status?: ActionStatus;
@@ -20,6 +22,7 @@ export const NO_FILTER: LogbookFilter = { query: '' };
 export function isFiltering(filter: LogbookFilter): boolean {
   return (
     filter.query.trim() !== '' ||
+    !!filter.deck ||
     filter.capability !== undefined ||
     !!filter.group ||
     !!filter.status ||
@@ -44,7 +47,7 @@ export function queryTerms(query: string): string[] {
  * previous result is then enough.
  */
 export function narrows(previous: LogbookFilter, next: LogbookFilter): boolean {
-  const keys = ['capability', 'group', 'status', 'tag', 'from', 'to'] as const;
+  const keys = ['deck', 'capability', 'group', 'status', 'tag', 'from', 'to'] as const;
   if (keys.some((key) => (previous[key] || undefined) !== (next[key] || undefined))) return false;
   const terms = queryTerms(next.query);
   return queryTerms(previous.query).every((old) => terms.some((term) => term.includes(old)));
@@ -60,8 +63,11 @@ export interface IndexItem {
   id: string;
   createdAt: string;
   day: string;
+  /** The deck of the entry's card, and the card's group as that deck names it. */
+  deck?: string;
   capability?: number;
   group?: string;
+  groupName?: string;
   community: string;
   tags: string[];
   /** Bit set of the statuses of its live actions. */
@@ -80,7 +86,8 @@ export function indexItem(entry: EntryRecord, actions: readonly ActionRecord[]):
     createdAt: entry.createdAt,
     day: localDay(entry.createdAt),
     ...(capability !== undefined ? { capability } : {}),
-    ...(entry.card ? { group: entry.card.groupId } : {}),
+    ...(entry.card ? { deck: entry.card.deckId, group: entry.card.groupId } : {}),
+    ...(entry.card?.groupId ? { groupName: entry.card.groupName } : {}),
     community: entry.community,
     tags: entry.tags,
     statuses,
@@ -89,6 +96,7 @@ export function indexItem(entry: EntryRecord, actions: readonly ActionRecord[]):
 }
 
 export function matchesIndex(item: IndexItem, filter: LogbookFilter, terms = queryTerms(filter.query)): boolean {
+  if (filter.deck && item.deck !== filter.deck) return false;
   if (filter.capability !== undefined && item.capability !== filter.capability) return false;
   if (filter.group && item.group !== filter.group) return false;
   if (filter.status && !(item.statuses & STATUS_BITS[filter.status])) return false;
@@ -104,6 +112,18 @@ export function matchesIndex(item: IndexItem, filter: LogbookFilter, terms = que
 
 export function matches(item: EntryWithActions, filter: LogbookFilter, terms = queryTerms(filter.query)): boolean {
   return item.entry.deleted === 0 && matchesIndex(indexItem(item.entry, item.actions), filter, terms);
+}
+
+/** The groups of people the cards of these entries are for, each once, as their decks name them. */
+export function groupsOf(items: readonly IndexItem[]): { id: string; name: string }[] {
+  const groups = new Map<string, string>();
+  for (const item of items) if (item.group && item.groupName && !groups.has(item.group)) groups.set(item.group, item.groupName);
+  return [...groups].map(([id, name]) => ({ id, name }));
+}
+
+/** The decks the entries' cards came from, each once, in the order first met. */
+export function decksOf(items: readonly IndexItem[]): string[] {
+  return [...new Set(items.flatMap((i) => (i.deck ? [i.deck] : [])))];
 }
 
 /** Newest first; entries written in the same millisecond by id, so the order is the same everywhere. */

@@ -19,7 +19,7 @@ export const CardSnapshotSchema = v.looseObject({
   sectionName: v.optional(Short),
   /** The card's heading, when it has one. */
   title: v.optional(Text),
-  /** A card of a deck made in the app ("Your card"), not a published one. */
+  /** A card made in the app ("Own card"), not a published one. */
   own: v.optional(v.boolean('must be true or false')),
 });
 

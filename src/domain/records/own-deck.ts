@@ -1,10 +1,10 @@
 /**
  * A deck someone made in the app: their own sections and cards, kept as a record like an entry
- * (merge-ready, in backups) and shown everywhere as "Your deck". It never touches the published
- * decks' text.
+ * (merge-ready, in backups) and shown everywhere as "Your deck". The same record, with `addsTo`,
+ * holds a team's own cards for a published deck: shown with that deck's cards as "Own card",
+ * never touching the published text (see ../own-decks.ts).
  */
 import * as v from 'valibot';
-import type { Deck } from '../../content/schema';
 import { Id, Short, Text, TrackedEntries } from './fields';
 import { TRACKED_FIELDS, type StoredKind } from './kind';
 
@@ -18,11 +18,15 @@ export const OwnCardSchema = v.looseObject({
   section: Number,
   title: v.optional(Short, ''),
   text: Words,
+  /** On a published deck with groups: the group the card is for (its id in that deck). */
+  group: v.optional(Id),
 });
 
 export const OwnDeckSchema = v.object({
   ...TrackedEntries,
   title: Short,
+  /** The published deck these cards are added to; absent for a deck of one's own. Never changes. */
+  addsTo: v.optional(Id),
   /** What the deck calls its sections: "Section", "Theme"… */
   sectionName: v.optional(Short, 'Section'),
   summary: v.optional(Words, ''),
@@ -34,29 +38,3 @@ export type OwnDeckRecord = v.InferOutput<typeof OwnDeckSchema>;
 export type OwnCard = v.InferOutput<typeof OwnCardSchema>;
 
 export const OWN_DECK: StoredKind = { noun: 'deck', plural: 'decks', list: 'decks', schema: OwnDeckSchema, fixed: TRACKED_FIELDS, maps: { sections: 'id', cards: 'id' } };
-
-/** Your deck as the app shows any deck: each section with its cards, in number order. */
-export function deckOfOwn(record: OwnDeckRecord): Deck {
-  const numbers = [...new Set([...record.sections.map((s) => s.number), ...record.cards.map((c) => c.section)])].sort((a, b) => a - b);
-  return {
-    id: record.id,
-    language: 'en-GB',
-    kind: 'main',
-    title: record.title || 'Untitled deck',
-    sectionName: record.sectionName || 'Section',
-    groups: [],
-    about: {
-      summary: record.summary || 'A deck made in this app.',
-      howToUse: [],
-      source: { title: record.title || 'Untitled deck', publisher: 'Your own deck, made in this app' },
-    },
-    capabilities: numbers.map((number) => ({
-      id: `${record.id}-section-${number}`,
-      number,
-      heading: record.sections.find((s) => s.number === number)?.heading || `${record.sectionName || 'Section'} ${number}`,
-      tasks: record.cards
-        .filter((c) => c.section === number)
-        .map((c) => ({ id: c.id, text: c.text, ...(c.title ? { title: c.title } : {}) })),
-    })),
-  };
-}

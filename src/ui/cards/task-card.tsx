@@ -1,6 +1,5 @@
 import type { Ref } from 'preact';
 import { hasGroup, type Card } from '../../domain/cards';
-import { isOwnDeck } from '../../domain/catalog';
 import { sectionLabel } from '../../domain/sections';
 import { capabilityColour } from './capability-colour';
 
@@ -56,7 +55,7 @@ export function TaskCard({ card, caption, cardRef, size = 'normal' }: Props) {
             For <span lang={card.language}>{card.group.name.toLowerCase()}</span>
           </span>
         )}
-        {isOwnDeck(card.deckId) && <span class="card__own">Your card</span>}
+        {card.own && <span class="card__own">Own card</span>}
         {caption && <span class="card__caption">{caption}</span>}
       </footer>
     </article>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Deck } from '../../content/schema';
 import { countOfSections, sectionLabel, sectionsPlural } from '../../domain/sections';
 import type { Selection } from '../../domain/selection';
+import { addedCardCount } from '../../domain/catalog';
 
 interface Props {
   deck: Deck;
@@ -17,6 +18,8 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
     () => new Set(selection.capabilities.length ? selection.capabilities : allNumbers),
   );
   const [group, setGroup] = useState<string>(selection.groups.length === 1 ? (selection.groups[0] ?? '') : '');
+  const added = addedCardCount(deck.id);
+  const [withOwn, setWithOwn] = useState(!selection.withoutOwn);
   const [error, setError] = useState('');
 
   const toggle = (n: number) => {
@@ -33,7 +36,7 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
       setError(`Choose at least one ${deck.sectionName.toLowerCase()} to deal from.`);
       return;
     }
-    onChoose({ capabilities: [...numbers], groups: group ? [group] : [] });
+    onChoose({ capabilities: [...numbers], groups: group ? [group] : [], ...(withOwn ? {} : { withoutOwn: true }) });
   };
 
   return (
@@ -79,6 +82,12 @@ export function SelectionPanel({ deck, selection, onChoose, onCancel }: Props) {
           ))}
         </ul>
       </fieldset>
+      {added > 0 && (
+        <label class="choice">
+          <input type="checkbox" checked={withOwn} onChange={() => setWithOwn(!withOwn)} />
+          Include our own cards ({added})
+        </label>
+      )}
       {error && (
         <p class="field-error" id="selection-error" role="alert">
           {error}
@@ -114,5 +123,6 @@ export function describeSelection(deck: Deck, selection: Selection, count: numbe
             ? 'both groups'
             : selection.groups.map((id) => deck.groups.find((g) => g.id === id)?.name.toLowerCase() ?? id).join(' and '),
         ];
-  return [caps, ...groups, `${count} ${count === 1 ? 'card' : 'cards'}`].join(' · ');
+  const own = selection.withoutOwn && addedCardCount(deck.id) > 0 ? ['without our own cards'] : [];
+  return [caps, ...groups, ...own, `${count} ${count === 1 ? 'card' : 'cards'}`].join(' · ');
 }

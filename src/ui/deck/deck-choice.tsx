@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { deckSummaries } from '../../domain/catalog';
 import { useDealStore } from '../../state/deal-store';
-import { loadOwnDecks, useDecks } from '../../state/decks';
+import { loadOwnDecksIfAny, useDecks } from '../../state/decks';
 
 /**
  * Which deck the cards are dealt from, where the dealing happens: the main decks, then the
@@ -12,9 +12,7 @@ export function DeckChoice() {
   const chooseDeck = useDealStore((s) => s.chooseDeck);
   const [problem, setProblem] = useState('');
   useDecks((s) => s.ownVersion);
-  useEffect(() => {
-    void loadOwnDecks();
-  }, []);
+  useEffect(loadOwnDecksIfAny, []);
   const decks = deckSummaries();
   if (decks.length < 2) return null;
   const main = decks.filter((d) => d.kind === 'main' && !d.own);

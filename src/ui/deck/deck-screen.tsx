@@ -41,9 +41,20 @@ function DeckList({ deck }: { deck: Deck }) {
         <a class="button" href={paths.about()}>
           About this deck
         </a>
-        <a class="button" href={isOwnDeck(deck.id) ? paths.ownDeck(deck.id) : paths.ownDecks()}>
-          {isOwnDeck(deck.id) ? 'Change this deck' : 'Your own decks'}
-        </a>
+        {isOwnDeck(deck.id) ? (
+          <a class="button" href={paths.ownDeck(deck.id)}>
+            Change this deck
+          </a>
+        ) : (
+          <>
+            <a class="button" href={paths.ownCards(deck.id)}>
+              Add your own cards
+            </a>
+            <a class="button" href={paths.ownDecks()}>
+              Your own decks
+            </a>
+          </>
+        )}
       </p>
       <ol class="deck-list" lang={deck.language}>
         {deck.capabilities.map((capability) => (

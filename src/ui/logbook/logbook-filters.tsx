@@ -1,19 +1,28 @@
 import type { Deck } from '../../content/schema';
+import { deckSummaries, deckSummary } from '../../domain/catalog';
 import { isFiltering, NO_FILTER, type LogbookFilter } from '../../domain/logbook/filters';
 import type { ActionStatus } from '../../domain/records/action';
 import { CapabilityOptions, StatusOptions } from './select-options';
 import { Field, inputValue } from './field';
 
 interface Props {
+  /** The deck whose sections are offered: the one filtered by, or else the one being dealt. */
   deck: Deck;
+  /** The decks the logbook's cards came from. */
+  decks: readonly string[];
+  /** The groups the logbook's cards are for (of the deck filtered by, if any). */
+  groups: readonly { id: string; name: string }[];
   tags: string[];
   filter: LogbookFilter;
   onChange: (filter: LogbookFilter) => void;
 }
 
 
-/** Search as you type, plus filters by capability, group, action status, tag and date range. */
-export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
+/** Search as you type, plus filters by deck, section, group, action status, tag and date range. */
+export function LogbookFilters({ deck, decks, groups, tags, filter, onChange }: Props) {
+  const listed = deckSummaries().map((d) => d.id);
+  const rank = (id: string) => (listed.includes(id) ? listed.indexOf(id) : listed.length);
+  const deckOptions = [...decks].sort((a, b) => rank(a) - rank(b));
   const set = (change: Partial<LogbookFilter>) => {
     const next: LogbookFilter = { ...filter, ...change };
     for (const key of Object.keys(next) as (keyof LogbookFilter)[]) {
@@ -31,7 +40,21 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
       <details class="filters__more disclosure" open={isFiltering({ ...filter, query: '' })}>
         <summary>Filters</summary>
         <div class="filters__grid">
-          <Field label="Capability">
+          {(decks.length > 1 || filter.deck) && (
+            <Field label="Deck">
+              {({ id }) => (
+                <select id={id} value={filter.deck ?? ''} onChange={(e) => set({ deck: inputValue(e) || undefined, capability: undefined, group: undefined })}>
+                  <option value="">Any</option>
+                  {deckOptions.map((d) => (
+                    <option key={d} value={d}>
+                      {deckSummary(d)?.title ?? 'A deck no longer in the app'}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Field label={deck.sectionName}>
             {({ id }) => (
               <select
                 id={id}
@@ -47,7 +70,7 @@ export function LogbookFilters({ deck, tags, filter, onChange }: Props) {
             {({ id }) => (
               <select id={id} value={filter.group ?? ''} onChange={(e) => set({ group: inputValue(e) || undefined })}>
                 <option value="">Any</option>
-                {deck.groups.map((g) => (
+                {groups.map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.name}
                   </option>

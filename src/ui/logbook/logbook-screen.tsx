@@ -1,7 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import {
+  decksOf,
   distinct,
   groupByDay,
+  groupsOf,
   isFiltering,
   matchesIndex,
   narrows,
@@ -35,8 +37,10 @@ const PAGE = 50;
  * filters run over a lean in-memory index loaded alongside, so years of entries stay quick.
  */
 export function LogbookScreen() {
-  const deck = useDeck(useDealStore((s) => s.deckId)).deck ?? DEFAULT_DECK;
   const [filter, setFilter] = useState<LogbookFilter>(NO_FILTER);
+  const dealt = useDealStore((s) => s.deckId);
+  // The sections offered are those of the deck filtered by, or else of the deck being dealt.
+  const deck = useDeck(filter.deck ?? dealt).deck ?? DEFAULT_DECK;
   const [shown, setShown] = useState(PAGE);
   const filtering = isFiltering(filter);
 
@@ -58,6 +62,8 @@ export function LogbookScreen() {
     [index.value],
   );
   const tags = useMemo(() => distinct((index.value ?? []).flatMap((i) => i.tags)), [index.value]);
+  const cardDecks = useMemo(() => decksOf(index.value ?? []), [index.value]);
+  const cardGroups = useMemo(() => groupsOf((index.value ?? []).filter((i) => !filter.deck || i.deck === filter.deck)), [index.value, filter.deck]);
   const lastSearch = useRef<{ from: IndexItem[]; filter: LogbookFilter; found: IndexItem[] } | null>(null);
   const found = useMemo((): IndexItem[] | undefined => {
     if (!filtering || !newestFirst) return undefined;
@@ -122,7 +128,7 @@ export function LogbookScreen() {
         </div>
       ) : (
         <>
-          <LogbookFilters deck={deck} tags={tags} filter={filter} onChange={(f) => (setFilter(f), setShown(PAGE))} />
+          <LogbookFilters deck={deck} decks={cardDecks} groups={cardGroups} tags={tags} filter={filter} onChange={(f) => (setFilter(f), setShown(PAGE))} />
           <p class="logbook__count" role="status">
             {total === undefined
               ? filtering

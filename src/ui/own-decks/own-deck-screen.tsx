@@ -4,12 +4,12 @@ import type { OwnDeckRecord } from '../../domain/records/own-deck';
 import { useDealStore } from '../../state/deal-store';
 import { addOwnCard, addOwnSection, changeOwnDeck, deleteOwnDeck, ownDeckExport, watchOwnDeck } from '../../state/own-decks';
 import { saveExport } from '../files/save-export';
-import { Field, inputValue } from '../logbook/field';
 import { navigate } from '../routing/use-route';
 import { paths } from '../routing/routes';
 import { DebouncedText } from '../sessions/debounced-text';
 import { ErrorMessage } from '../shell/error-message';
 import { MessageScreen } from '../shell/message-screen';
+import { OwnCardList } from './own-card-list';
 import { useLive } from '../shell/use-live';
 import '../styles/logbook.css';
 
@@ -93,53 +93,7 @@ export function OwnDeckScreen({ id }: { id: string }) {
       </p>
       <h2>Cards</h2>
       {deck.cards.length === 0 && <p class="muted">No cards yet.</p>}
-      <ol class="own-cards">
-        {deck.cards.map((card, i) => (
-          <li key={card.id} class="panel" aria-label={`Card ${i + 1}`}>
-            <Field label={sectionName}>
-              {({ id: fieldId }) => (
-                <select
-                  id={fieldId}
-                  value={String(card.section)}
-                  onChange={(e) => {
-                    const section = Number(inputValue(e));
-                    run(() => changeOwnDeck(id, (d) => ({ ...d, cards: d.cards.map((c) => (c.id === card.id ? { ...c, section } : c)) })));
-                  }}
-                >
-                  {numbers.map((n) => (
-                    <option key={n} value={String(n)}>
-                      {sectionName} {n}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <DebouncedText
-              id={`deck:${id}:card:${card.id}:title`}
-              label="Title (optional)"
-              rows={1}
-              stored={card.title}
-              version={deck}
-              save={save((d, title) => ({ ...d, cards: d.cards.map((c) => (c.id === card.id ? { ...c, title } : c)) }))}
-            />
-            <DebouncedText
-              id={`deck:${id}:card:${card.id}:text`}
-              label="What the card says"
-              rows={3}
-              stored={card.text}
-              version={deck}
-              save={save((d, text) => ({ ...d, cards: d.cards.map((c) => (c.id === card.id ? { ...c, text } : c)) }))}
-            />
-            <button
-              type="button"
-              class="button button--small"
-              onClick={() => run(() => changeOwnDeck(id, (d) => ({ ...d, cards: d.cards.filter((c) => c.id !== card.id) })))}
-            >
-              Remove this card
-            </button>
-          </li>
-        ))}
-      </ol>
+      <OwnCardList record={deck} sections={numbers.map((n) => ({ number: n, label: `${sectionName} ${n}` }))} sectionName={sectionName} run={run} />
       <p>
         <button type="button" class="button" onClick={() => run(() => addOwnCard(id, numbers[0] ?? 1))}>
           Add a card

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Deck } from '../../content/schema';
 import { DECKS_WITH_DESTINATION } from '../../content/destinations';
 import { cardsOf } from '../../domain/cards';
+import { isOwnCard } from '../../domain/catalog';
 import { sizeSteps } from '../../domain/print/fit';
 import { paperById, type PaperId } from '../../domain/print/paper';
 import { cardSheets, type Sides } from '../../domain/print/sheets';
@@ -35,7 +36,7 @@ export function DeckPrint({ deck }: { deck: Deck }) {
   const [section, setSection] = useState(0);
   const paper = paperById(paperId);
   usePrintedPage(paper);
-  const cards = useMemo(() => cardsOf(deck), [deck]);
+  const cards = useMemo(() => cardsOf(deck, isOwnCard), [deck]);
   const chosen = useMemo(() => selectCards(cards, section ? { capabilities: [section], groups: [] } : WHOLE_DECK), [cards, section]);
   const sheets = useMemo(() => cardSheets(chosen, sides), [chosen, sides]);
   const preview = useRef<HTMLDivElement>(null);

@@ -1,5 +1,4 @@
 import type { Card } from '../../domain/cards';
-import { isOwnDeck } from '../../domain/catalog';
 import { capabilityColour } from '../cards/capability-colour';
 
 /**
@@ -27,7 +26,7 @@ export function CardFront({ card, sectionName }: { card: Card; sectionName: stri
         {card.title && <p class="printed-card__title">{card.title}</p>}
         <p class="printed-card__text">{card.text}</p>
       </div>
-      {isOwnDeck(card.deckId) && <p class="printed-card__group">Your card</p>}
+      {card.own && <p class="printed-card__group">Own card</p>}
       {/* Cards of a deck without groups are for everyone, and say nothing here. */}
       {card.group.id && (
         <p class="printed-card__group">

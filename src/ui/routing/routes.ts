@@ -25,6 +25,8 @@ export type Route =
   | { name: 'print-destination'; deckId: string }
   | { name: 'own-decks' }
   | { name: 'own-deck'; id: string }
+  /** A team's own cards added to a published deck. */
+  | { name: 'own-cards'; deckId: string }
   | { name: 'checkins' }
   | { name: 'checkin'; id: string }
   | { name: 'checkin-print'; id: string }
@@ -61,6 +63,7 @@ export const paths = {
   printDestination: (deckId: string) => `#/print/destination/${encodeURIComponent(deckId)}`,
   ownDecks: () => '#/your-decks',
   ownDeck: (id: string) => `#/your-decks/${encodeURIComponent(id)}`,
+  ownCards: (deckId: string) => `#/your-cards/${encodeURIComponent(deckId)}`,
   checkins: () => '#/checkins',
   checkin: (id: string) => `#/checkins/${encodeURIComponent(id)}`,
   checkinPrint: (id: string) => `#/checkins/${encodeURIComponent(id)}/print`,
@@ -94,6 +97,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'actions' && parts.length === 1) return { name: 'actions' };
   if (first === 'your-decks' && parts.length === 1) return { name: 'own-decks' };
   if (first === 'your-decks' && second && parts.length === 2) return { name: 'own-deck', id: second };
+  if (first === 'your-cards' && second && parts.length === 2) return { name: 'own-cards', deckId: second };
   if (first === 'settings' && parts.length === 1) return { name: 'settings' };
   if (first === 'present' && parts.length === 1) return { name: 'present' };
   if (first === 'facilitate' && parts.length === 1) return { name: 'facilitate' };

@@ -59,7 +59,8 @@ export function RestorePanel() {
         describe(preview.plan.counts.entries, 'entry', 'entries'),
         describe(preview.plan.counts.actions, 'action', 'actions'),
         describe(preview.plan.counts.sessions, 'session', 'sessions'),
-        describe(preview.plan.counts.decks, 'deck of your own', 'decks of your own'),
+        // A published deck's own cards are kept as a deck record too (see records/own-deck.ts).
+        describe(preview.plan.counts.decks, 'deck or set of own cards', 'decks or sets of own cards'),
         describe(preview.plan.counts.checkins, 'check-in', 'check-ins'),
       ].filter(Boolean)
     : [];
@@ -86,6 +87,7 @@ export function RestorePanel() {
               {preview.summary.sessions === 1 ? 'session' : 'sessions'} and {preview.summary.checkins}{' '}
               {preview.summary.checkins === 1 ? 'check-in' : 'check-ins'}
               {preview.summary.decks > 0 && `, with ${preview.summary.decks} ${preview.summary.decks === 1 ? 'deck' : 'decks'} of your own`}
+              {preview.summary.ownCards > 0 && `, with ${preview.summary.ownCards} ${preview.summary.ownCards === 1 ? 'card' : 'cards'} of your own on published decks`}
               {preview.summary.from && preview.summary.to
                 ? `, written between ${formatInstantDay(preview.summary.from)} and ${formatInstantDay(preview.summary.to)}`
                 : ''}

@@ -11,6 +11,9 @@ import { lazyScreen } from './lazy-screen';
 import { MessageScreen } from './message-screen';
 import { Notices } from './notices';
 import { SessionBar } from '../sessions/session-bar';
+import { deckSummary } from '../../domain/catalog';
+import { sectionLabel } from '../../domain/sections';
+import { useDealStore } from '../../state/deal-store';
 
 // The logbook screens bring Dexie with them: load them on first use, not on first paint.
 const LogbookScreen = lazyScreen(() => import('../logbook/logbook-screen').then((m) => m.LogbookScreen));
@@ -28,6 +31,7 @@ const EntryRecordScreen = lazyScreen(() => import('../logbook/entry-record-scree
 const PrintDeckScreen = lazyScreen(() => import('../print/print-deck-screen').then((m) => m.PrintDeckScreen));
 const OwnDecksScreen = lazyScreen(() => import('../own-decks/own-decks-screen').then((m) => m.OwnDecksScreen));
 const OwnDeckScreen = lazyScreen(() => import('../own-decks/own-deck-screen').then((m) => m.OwnDeckScreen));
+const OwnCardsScreen = lazyScreen(() => import('../own-decks/own-cards-screen').then((m) => m.OwnCardsScreen));
 const CheckinsScreen = lazyScreen(() => import('../checkins/checkins-screen').then((m) => m.CheckinsScreen));
 const CheckinScreen = lazyScreen(() => import('../checkins/checkin-screen').then((m) => m.CheckinScreen));
 const CheckinPrintScreen = lazyScreen(() => import('../checkins/checkin-print-screen').then((m) => m.CheckinPrintScreen));
@@ -39,7 +43,8 @@ const TITLES: Record<Route['name'], string> = {
   deal: 'Deal a card',
   card: 'Card',
   deck: 'The deck',
-  capability: 'Capability',
+  // Named by the deck's own word for its sections: see screenTitle.
+  capability: 'Section',
   about: 'About this deck',
   logbook: 'Logbook',
   'new-entry': 'New entry',
@@ -58,6 +63,7 @@ const TITLES: Record<Route['name'], string> = {
   'print-destination': 'Print the destination',
   'own-decks': 'Your decks',
   'own-deck': 'Your deck',
+  'own-cards': 'Your own cards',
   checkins: 'Where are we now?',
   checkin: 'Check-in',
   'checkin-print': 'Check-in to print',
@@ -71,8 +77,13 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
+  const sectionName = deckSummary(useDealStore((s) => s.deckId))?.sectionName;
+  const title = route.name === 'capability' && sectionName ? sectionLabel(sectionName, route.number) : TITLES[route.name];
   useEffect(() => {
-    document.title = `${TITLES[route.name]} · Power Shifting`;
+    document.title = `${title} · Power Shifting`;
+  }, [title]);
+
+  useEffect(() => {
     // On a change of screen (not of card), start keyboard and screen-reader users at the top of it.
     if (!firstRender.current && route.name !== 'card') main.current?.focus();
     firstRender.current = false;
@@ -172,6 +183,8 @@ function Screen({ route }: { route: Route }) {
       return <OwnDecksScreen />;
     case 'own-deck':
       return <OwnDeckScreen key={route.id} id={route.id} />;
+    case 'own-cards':
+      return <OwnCardsScreen key={route.deckId} deckId={route.deckId} />;
     case 'checkins':
       return <CheckinsScreen />;
     case 'checkin':

@@ -13,7 +13,7 @@ interface NavLink {
 
 const LINKS: NavLink[] = [
   { href: paths.deal(), label: 'Deal', active: ['deal', 'card'], tab: true },
-  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination', 'own-decks', 'own-deck'], tab: true },
+  { href: paths.deck(), label: 'Deck', active: ['deck', 'capability', 'print-deck', 'print-destination', 'own-decks', 'own-deck', 'own-cards'], tab: true },
   { href: paths.logbook(), label: 'Logbook', active: ['logbook', 'new-entry', 'entry', 'draft', 'entry-record'], tab: true },
   { href: paths.actions(), label: 'Actions', active: ['actions'], tab: true },
   { href: paths.sessions(), label: 'Sessions', active: ['sessions', 'session', 'session-print', 'session-record'], tab: true },
