@@ -50,6 +50,8 @@ async function save(page: Page, notes: string): Promise<void> {
   await page.getByLabel('Notes', { exact: false }).first().fill(notes);
   await page.getByRole('button', { name: 'Save to logbook' }).click();
   await expect(page.getByText('Saved to your logbook.')).toBeVisible();
+  // The app then opens the entry: the next form must not be opened before that, or it is replaced.
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
 }
 
 test('a browser killed mid-sync loses nothing it saved, and syncs both ways when started again', async ({ browser, baseURL: base }) => {
