@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 import { appShellPlugin } from './src/build/app-shell.ts';
 import { contentPlugin } from './src/build/content-plugin.ts';
 import { firstScreen } from './src/build/first-screen.ts';
-import { cspPlugin } from './src/build/csp.ts';
+import { cspPlugin, syncOrigin } from './src/build/csp.ts';
 import { inlineCssPlugin } from './src/build/inline-css.ts';
 import { dropPrerenderChunkPlugin } from './src/build/prerender-chunk.ts';
 
@@ -16,11 +16,13 @@ const prerenderScript = fileURLToPath(new URL('./src/prerender.tsx', import.meta
 const boot = firstScreen(fileURLToPath(new URL('./src/boot.tsx', import.meta.url)));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // The update test builds a second version of the app; APP_VERSION_SUFFIX tells the two apart.
+// A sync server on another origin than the app's (see the README's operators' notes).
+const sync = syncOrigin(process.env.SYNC_URL);
 const version = pkg.version + (process.env.APP_VERSION_SUFFIX ? `-${process.env.APP_VERSION_SUFFIX}` : '');
 
 export default defineConfig({
   publicDir: 'src/pwa/public',
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: { __APP_VERSION__: JSON.stringify(version), __SYNC_ORIGIN__: JSON.stringify(sync) },
   plugins: [
     preact({
       // Our zustand binding uses Preact hooks directly, so nothing needs the React aliases.
@@ -33,7 +35,7 @@ export default defineConfig({
     }),
     contentPlugin(root),
     boot.plugin,
-    cspPlugin(),
+    cspPlugin(sync),
     inlineCssPlugin(),
     dropPrerenderChunkPlugin(prerenderScript),
     // After inlineCssPlugin: the app shell is a copy of the finished index.html.

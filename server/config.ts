@@ -10,6 +10,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** The address clients use, when it is not the one the server listens on (behind a proxy). */
   publicOrigin: string | undefined;
+  /** Where the app is served when not by this server (a static host): its pages may use the API and sync. */
+  appOrigin: string | undefined;
   /** Take the client's address from X-Forwarded-For / X-Real-IP: only behind a proxy that sets them. */
   trustProxy: boolean;
   maxMessageBytes: number;
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv, appDir: string): Config {
     appDir,
     redisUrl,
     publicOrigin: origin('PUBLIC_URL', env.PUBLIC_URL),
+    appOrigin: origin('APP_URL', env.APP_URL),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     maxMessageBytes: whole(env, 'MAX_MESSAGE_BYTES', 32 * MiB, 1024, 1024 * MiB),
     maxDocumentBytes: whole(env, 'MAX_DOCUMENT_BYTES', 256 * MiB, 1024, 4096 * MiB),

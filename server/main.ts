@@ -10,6 +10,7 @@ import { readConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { Documents } from './documents';
 import { captureConsole, describeError, log } from './log';
+import { allowApp } from './cors';
 import { Spaces } from './spaces';
 import { COMMON_HEADERS, readPolicy, staticFiles } from './static-files';
 import { createSync } from './sync';
@@ -45,7 +46,7 @@ const server = createServer((request, response) => {
     db.prepare('SELECT 1').get();
     response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end('{"status":"ok"}');
   } else if (pathname.startsWith(`${API_PATH}/`)) {
-    void handleApi(request, response, pathname.slice(API_PATH.length + 1).split('/'));
+    if (!allowApp(request, response, config.appOrigin)) void handleApi(request, response, pathname.slice(API_PATH.length + 1).split('/'));
   } else if (serveFile) {
     serveFile(request, response, pathname);
   } else {

@@ -54,11 +54,11 @@ export function clientAddress(request: HttpRequest, trustProxy: boolean): string
   return request.socket.remoteAddress ?? '';
 }
 
-/** Browsers send their page's origin: only this server's own pages (or PUBLIC_URL's) may connect. */
-function originAllowed(request: HttpRequest, publicOrigin: string | undefined): boolean {
+/** Browsers send their page's origin: only this server's own pages (or PUBLIC_URL's, or APP_URL's) may connect. */
+function originAllowed(request: HttpRequest, allowed: readonly (string | undefined)[]): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
-  if (origin === publicOrigin) return true;
+  if (allowed.includes(origin)) return true;
   try {
     return new URL(origin).host === request.headers.host;
   } catch {
@@ -196,7 +196,7 @@ export function createSync(config: Config, spaces: Spaces, documents: Documents)
   return {
     handleUpgrade(request, socket, head) {
       const address = clientAddress(request, config.trustProxy);
-      if (!originAllowed(request, config.publicOrigin)) {
+      if (!originAllowed(request, [config.publicOrigin, config.appOrigin])) {
         log('sync.refused', { reason: 'origin', address });
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;

@@ -57,6 +57,11 @@ export async function editCheckinDetails(id: string, details: { community: strin
   await logbook().checkins.change(id, (c) => ({ ...c, community: details.community.trim() || c.community, date: details.date || c.date }));
 }
 
+/** Shares it with a team space, or (`undefined`) with nobody. */
+export async function shareCheckin(id: string, space: string | undefined): Promise<void> {
+  await logbook().checkins.change(id, ({ space: _shared, ...rest }) => (space ? { ...rest, space } : rest));
+}
+
 export async function deleteCheckin(id: string): Promise<void> {
   await logbook().checkins.remove(id);
   useNotices.getState().showToast('Check-in deleted.', {

@@ -9,10 +9,17 @@
  * - **Incoming**: what other devices wrote is merged into the logbook through the backups merge
  *   (mergeRecords, all in one transaction), so a newer local edit is never overwritten and a
  *   field changed on both sides keeps both values.
+ * - **Withdrawn**: a record that leaves a pair's or team's scope (made private, moved) is
+ *   withdrawn from it (see vault.ts). The other members' copies leave their logbooks, and their
+ *   own devices' spaces; the author's devices (this one, and those that write in its own-devices
+ *   space) keep theirs.
  */
 import * as Y from 'yjs';
 import type { SessionRecord } from '../domain/records/session';
-import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, SHARED_KINDS, type Arrival, type Held } from '../domain/sync/exchange';
+import type { StoredKind } from '../domain/records/kind';
+import type { Versioned } from '../domain/records/merge';
+import { recordKinds } from '../domain/records/registry';
+import { entriesOfActions, incoming, kindOfKey, outgoing, recordKey, type Arrival, type Held } from '../domain/sync/exchange';
 import { inviteSuffix, type SpaceKind, type SpaceScope } from '../domain/sync/space-scope';
 import type { Logbook, LogbookRecords, StoredSpace } from '../storage/logbook';
 import { createInvite, createSpace, joinSpace, leaveSpace, listMembers, removeMember, type Membership } from '../sync/api';
@@ -48,6 +55,27 @@ const LOOKED_AT = 'syncLookedAt';
 const PERSIST_DELAY_MS = 150;
 const PUSH_DELAY_MS = 50;
 
+interface Withdrawal {
+  kind: StoredKind;
+  /** The last copy this space held: what the logbook's copy to remove is found by. */
+  record: Versioned;
+  by: string[];
+}
+
+interface SpaceHooks {
+  changed: () => void;
+  /** Device ids of this person's own devices (this one included). */
+  mine: () => Promise<Set<string>>;
+  /** Records taken out of this logbook because a space withdrew them. */
+  removed: (items: readonly Withdrawal[]) => Promise<void>;
+}
+
+function sameVector(kept: Uint8Array | undefined, now: Uint8Array): boolean {
+  if (!kept) return false;
+  const [a, b] = [Y.decodeStateVector(kept), Y.decodeStateVector(now)];
+  return a.size === b.size && [...a].every(([client, clock]) => b.get(client) === clock);
+}
+
 /** One space kept in step: its document, vault and connection. */
 class SpaceSync {
   readonly doc = new Y.Doc();
@@ -57,6 +85,9 @@ class SpaceSync {
   /** Every record the vault holds, each merged across devices: what outgoing compares with. */
   private readonly held: Held = new Map();
   private readonly arrived = new Map<string, Arrival>();
+  private readonly withdrawals = new Map<string, Withdrawal>();
+  /** A merge into the logbook is under way: what it holds is not yet in the logbook. */
+  private merging = false;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private applying: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -65,7 +96,7 @@ class SpaceSync {
     readonly space: StoredSpace,
     private readonly book: Logbook,
     private readonly deviceId: string,
-    private readonly changed: () => void,
+    private readonly hooks: SpaceHooks,
   ) {}
 
   get scope(): SpaceScope {
@@ -89,6 +120,7 @@ class SpaceSync {
     const { space, book, doc } = this;
     const kept = await book.spaces.loadDoc(space.id);
     if (kept) Y.applyUpdate(doc, kept, this);
+    const mergedBefore = sameVector(space.merged, Y.encodeStateVector(doc));
     doc.on('update', () => this.persistSoon());
     const m = space.membership;
     this.vault = await Vault.open(doc, {
@@ -102,11 +134,20 @@ class SpaceSync {
         void book.spaces.update(space.id, { membership: space.membership }).catch(() => undefined);
       },
     });
-    for (const kind of SHARED_KINDS) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
+    for (const kind of recordKinds()) for (const record of await this.vault.records(kind)) this.held.set(recordKey(kind, record.id), record);
     this.vault.observe((changes) => {
-      for (const change of changes) {
-        this.held.set(recordKey(change.kind, change.record.id), change.record);
-        this.arrived.set(recordKey(change.kind, change.record.id), change);
+      for (const { kind, id, record, withdrawnBy } of changes) {
+        const key = recordKey(kind, id);
+        if (record) {
+          this.held.set(key, record);
+          this.arrived.set(key, { kind, record });
+          this.withdrawals.delete(key);
+          continue;
+        }
+        const last = this.held.get(key) ?? this.arrived.get(key)?.record;
+        this.held.delete(key);
+        this.arrived.delete(key);
+        if (last) this.withdrawals.set(key, { kind, record: last, by: withdrawnBy ?? [] });
       }
       this.applySoon();
     });
@@ -114,9 +155,12 @@ class SpaceSync {
     const card = (await this.vault.memberCards()).find((c) => c.memberId === m.memberId);
     if (name && card?.name !== name) await this.vault.introduce(name);
     if (space.state !== 'active') return;
-    // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge).
-    for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
-    this.applySoon();
+    // Whatever the vault holds that the logbook may lack (a document kept by a tab closed mid-merge,
+    // a logbook cleared): only when the document changed since all of it was last merged.
+    if (!mergedBefore) {
+      for (const [key, record] of this.held) this.arrived.set(key, { kind: kindOfKey(key)!, record });
+      this.applySoon();
+    }
     if (typeof navigator === 'undefined' || navigator.onLine) this.reconnect();
     else this.onStatus({ state: 'offline', ...(space.lastSyncedAt ? { lastSynced: new Date(space.lastSyncedAt) } : {}) });
   }
@@ -145,7 +189,7 @@ class SpaceSync {
       this.space.state = 'removed';
       void this.book.spaces.update(this.space.id, { state: 'removed' }).catch(() => undefined);
     }
-    this.changed();
+    this.hooks.changed();
   }
 
   private persistSoon(): void {
@@ -169,21 +213,92 @@ class SpaceSync {
    * nor the vault holds yet waits for it.
    */
   private async apply(): Promise<void> {
-    if (!this.arrived.size || this.stopped) return;
-    const arrivals = [...this.arrived.values()];
-    this.arrived.clear();
-    const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
-    const { data, waiting } = incoming(arrivals, local, this.held);
-    for (const arrival of waiting) this.arrived.set(recordKey(arrival.kind, arrival.record.id), arrival);
-    const result = await this.book.backups.merge(data).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
-    if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
+    if (this.stopped || (!this.arrived.size && !this.withdrawals.size)) return;
+    this.merging = true;
+    let done = false;
+    try {
+      done = await this.mergeArrived();
+    } finally {
+      this.merging = false;
+    }
+    if (done) await this.markMerged();
   }
 
-  /** Puts into the vault the records in this space's scope that add something to it. */
+  /** Whether all that arrived is now in the logbook. */
+  private async mergeArrived(): Promise<boolean> {
+    let done = await this.applyWithdrawals();
+    if (this.arrived.size) {
+      const arrivals = [...this.arrived.values()];
+      this.arrived.clear();
+      const local = new Set((await this.book.spaces.entries(entriesOfActions(arrivals))).map((parts) => parts.entry.id));
+      const { data, waiting } = incoming(arrivals, local, this.held);
+      for (const arrival of waiting) this.arrived.set(recordKey(arrival.kind, arrival.record.id), arrival);
+      const result = await this.book.backups.merge(data).catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+      if (!result.ok) console.warn(`Records from a shared space could not be merged: ${result.message}`);
+      done &&= result.ok && !waiting.length;
+    }
+    return done;
+  }
+
+  /** Notes the document as merged, once the vault has read all of it and nothing waits. */
+  private async markMerged(): Promise<void> {
+    await this.vault?.settled();
+    if (this.stopped || this.merging || this.arrived.size || this.withdrawals.size) return;
+    this.space.merged = Y.encodeStateVector(this.doc);
+    await this.book.spaces.update(this.space.id, { merged: this.space.merged }).catch(() => undefined);
+  }
+
+  /**
+   * Takes what other members withdrew out of the logbook. In a pair or team, a withdrawal by one
+   * of this person's own devices leaves their copy alone (it is the author's); in one's own
+   * devices space only removals travel (see `removed`), so each is followed.
+   */
+  private async applyWithdrawals(): Promise<boolean> {
+    if (!this.withdrawals.size) return true;
+    const all = [...this.withdrawals.values()];
+    this.withdrawals.clear();
+    const mine = this.space.kind === 'devices' ? new Set<string>() : await this.hooks.mine();
+    const gone = all.filter((w) => !w.by.some((device) => mine.has(device)));
+    if (!gone.length) return true;
+    try {
+      await this.book.spaces.remove(gone);
+      await this.hooks.removed(gone);
+      return true;
+    } catch (error) {
+      console.warn('Records withdrawn from a shared space could not be taken out of the logbook:', error);
+      return false;
+    }
+  }
+
+  /** Puts into the vault the records in this space's scope that add something to it, and withdraws those that left it. */
   async offer(records: LogbookRecords, allSessions: readonly SessionRecord[]): Promise<void> {
     const vault = this.vault;
     if (!vault || this.stopped || this.space.state !== 'active') return;
-    for (const [kind, list] of outgoing(this.scope, records, this.held, allSessions)) await vault.putAll(kind, list);
+    const { put, withdraw } = outgoing(this.scope, records, this.held, allSessions);
+    if (!put.size && !withdraw.size) return;
+    // This device's own writes need no merging: a document merged before them stays merged.
+    const merged = sameVector(this.space.merged, Y.encodeStateVector(this.doc));
+    for (const [kind, list] of put) await vault.putAll(kind, list);
+    for (const [kind, ids] of withdraw) await vault.withdraw(kind, ids);
+    if (merged) await this.markMerged();
+  }
+
+  /** Withdraws records this space holds (they were taken out of the logbook). */
+  async withdrawHeld(items: readonly Withdrawal[]): Promise<void> {
+    const vault = this.vault;
+    if (!vault || this.stopped || this.space.state !== 'active') return;
+    const byKind = new Map<StoredKind, string[]>();
+    for (const { kind, record } of items) {
+      const key = recordKey(kind, record.id);
+      if (!this.held.delete(key)) continue;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), record.id]);
+    }
+    for (const [kind, ids] of byKind) await vault.withdraw(kind, ids);
+  }
+
+  /** The devices that write in this space. */
+  writers(): Promise<Set<string>> {
+    return this.vault?.writers() ?? Promise.resolve(new Set());
   }
 
   stop(): void {
@@ -214,7 +329,7 @@ export interface Engine {
 
 export interface EngineOptions {
   book: Logbook;
-  /** The sync server: the origin that served the app. */
+  /** The sync server: the origin that served the app, unless the app was built for one elsewhere. */
   server: string;
   /** The person's name, published (encrypted) to the other members. */
   name: () => Promise<string>;
@@ -236,8 +351,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
         const since = all || lookedAt === undefined ? undefined : new Date(lookedAt - LOOK_BACK_MS).toISOString();
         lookedAt = started;
         const records = await book.spaces.records(since);
-        if (records.entries.length || records.sessions.length) {
-          const sessions = [...running.values()].some((s) => s.space.kind === 'pair') ? await book.spaces.sessions() : [];
+        if (records.entries.length || Object.values(records.lists).some((list) => list.length)) {
+          const sessions = [...running.values()].some((s) => s.space.kind !== 'devices') ? await book.spaces.sessions() : [];
           for (const sync of running.values()) await sync.offer(records, sessions);
         }
         // Only once offered: a tab closed mid-way leaves the next visit to offer them again.
@@ -252,8 +367,20 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
     pushTimer = setTimeout(() => void push(), PUSH_DELAY_MS);
   };
 
+  const ownDevices = () => [...running.values()].filter((s) => s.space.kind === 'devices');
+  const hooks: SpaceHooks = {
+    changed: onChange,
+    async mine() {
+      const devices = new Set([deviceId]);
+      for (const sync of ownDevices()) for (const device of await sync.writers()) devices.add(device);
+      return devices;
+    },
+    // Only one's own devices follow: in a pair or team, only the author withdraws.
+    removed: async (items) => void (await Promise.all(ownDevices().map((sync) => sync.withdrawHeld(items)))),
+  };
+
   async function run(space: StoredSpace): Promise<SpaceSync> {
-    const sync = new SpaceSync(space, book, deviceId, onChange);
+    const sync = new SpaceSync(space, book, deviceId, hooks);
     running.set(space.id, sync);
     await sync.start(await name().catch(() => ''));
     onChange();
@@ -308,8 +435,8 @@ export async function startEngine({ book, server, name, onChange }: EngineOption
       } catch {
         throw new Error('This invite link is damaged or incomplete. Copy the whole link again, or ask for a new one.');
       }
-      const origin = at > 0 ? new URL(link.slice(0, at)).origin : server;
-      const membership = await joinSpace(origin, payload);
+      // The link names the app; the space is on this app's sync server.
+      const membership = await joinSpace(server, payload);
       const existing = running.get(membership.spaceId);
       if (existing) existing.stop();
       const space: StoredSpace = { id: membership.spaceId, kind, name: spaceName, membership, joinedAt: new Date().toISOString(), state: 'active' };

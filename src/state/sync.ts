@@ -74,7 +74,7 @@ async function startWhenReadable(onChange: () => void): Promise<Engine> {
   // Whether a lock is set is read from the database before anything of the spaces is.
   if (useLockStatus.getState().status === 'unknown') await refreshLock();
   await whenLock((status) => status === 'off' || status === 'unlocked');
-  return startEngine({ book: logbook(), server: location.origin, name: async () => (await loadProfile()).name, onChange });
+  return startEngine({ book: logbook(), server: __SYNC_ORIGIN__ || location.origin, name: async () => (await loadProfile()).name, onChange });
 }
 
 /** Leads sync for as long as this tab lives: stopped (nothing sent, nothing shown) while the logbook is locked, started again on unlock. */

@@ -11,7 +11,7 @@ import { eachEntry } from './database';
 import { partsOf, storedEntry } from './stored-entry';
 
 /** Where record types from a newer version, met in a backup, are kept (see BackupData.other). */
-const OTHER_KEY = 'otherRecords';
+export const OTHER_KEY = 'otherRecords';
 
 export type BackupsStore = ReturnType<typeof backupsStore>;
 
@@ -112,11 +112,15 @@ export function backupsStore(conn: Connection) {
         }),
       ),
 
-    /** Deletes every entry, action, session, check-in, deck made here and draft on this device (settings are kept). */
+    /**
+     * Deletes every entry, action, session, check-in, deck made here and draft on this device
+     * (settings are kept). Shared spaces are kept, and merged whole into the logbook again.
+     */
     clearAll: () =>
       conn.write(() =>
-        db.transaction('rw', [db.entries, db.sessions, db.decks, db.checkins, db.drafts, db.meta], async () => {
+        db.transaction('rw', [db.entries, db.sessions, db.decks, db.checkins, db.drafts, db.meta, db.spaces], async () => {
           await Promise.all([db.entries.clear(), db.sessions.clear(), db.decks.clear(), db.checkins.clear(), db.drafts.clear(), db.meta.delete(OTHER_KEY)]);
+          await db.spaces.toCollection().modify((space) => void delete space.merged);
         }),
       ),
   };

@@ -6,13 +6,16 @@
  */
 import Dexie from 'dexie';
 import type { SpaceKind } from '../domain/sync/space-scope';
-import type { ActionRecord } from '../domain/records/action';
-import type { EntryRecord } from '../domain/records/entry';
-import { restoreSession } from '../domain/records/restore';
-import type { SessionRecord } from '../domain/records/session';
+import { ACTION, type ActionRecord } from '../domain/records/action';
+import { ENTRY, type EntryRecord } from '../domain/records/entry';
+import type { Versioned } from '../domain/records/merge';
+import type { StoredKind } from '../domain/records/kind';
+import { recordKinds } from '../domain/records/registry';
+import { restoreRecord, restoreSession } from '../domain/records/restore';
 import type { Membership } from '../sync/api';
+import { OTHER_KEY } from './backups';
 import type { Connection } from './connection';
-import { partsOf } from './stored-entry';
+import { partsOf, storedEntry } from './stored-entry';
 
 export type SpaceState = 'active' | 'left' | 'removed';
 
@@ -25,6 +28,11 @@ export interface StoredSpace {
   membership: Membership;
   joinedAt: string;
   lastSyncedAt?: string;
+  /**
+   * The document's state vector when all it held was last merged into the logbook: a visit that
+   * finds the document as it was then need not merge it again.
+   */
+  merged?: Uint8Array;
   state: SpaceState;
 }
 
@@ -34,17 +42,21 @@ export interface SpaceDoc {
   state: Uint8Array;
 }
 
-/** Records as a space is given them: each entry with every action it ever had. */
+/** Records as a space is given them: each entry with every action it ever had, every other kind by its list. */
 export interface LogbookRecords {
   entries: { entry: EntryRecord; actions: ActionRecord[] }[];
-  sessions: SessionRecord[];
+  lists: Record<string, Versioned[]>;
 }
 
 export type SpacesStore = ReturnType<typeof spacesStore>;
 
 export function spacesStore(conn: Connection) {
   const { db, name } = conn;
-  const watched = [`idb://${name}/entries/`, `idb://${name}/sessions/`];
+  /** Every registered kind but entries and actions, each with its table, or none: then a backup kept it beside the logbook. */
+  const plainKinds = () =>
+    recordKinds()
+      .filter((kind) => kind !== ENTRY && kind !== ACTION)
+      .map((kind) => ({ kind, table: db.tables.find((t) => t.name === kind.list) }));
 
   return {
     /** This device's id, as records' clocks name it. */
@@ -64,15 +76,55 @@ export function spacesStore(conn: Connection) {
     loadDoc: (id: string) => conn.read(async () => (await db.spaceDocs.get(id))?.state),
     saveDoc: (id: string, state: Uint8Array) => conn.write(async () => void (await db.spaceDocs.put({ id, state }))),
 
-    /** Every record, or those changed at or after a time (by `updatedAt`), tombstones included. */
+    /** Every record of every registered kind, or those changed at or after a time (by `updatedAt`), tombstones included. */
     records: (since?: string) =>
-      conn.read(() =>
-        db.transaction('r', db.entries, db.sessions, async (): Promise<LogbookRecords> => {
+      conn.read(() => {
+        const kinds = plainKinds();
+        const tables = kinds.flatMap(({ table }) => (table ? [table] : []));
+        return db.transaction('r', [db.entries, db.meta, ...tables], async (): Promise<LogbookRecords> => {
           const entries = since ? await db.entries.where('updatedAt').aboveOrEqual(since).toArray() : await db.entries.toArray();
-          const sessions = since ? await db.sessions.where('updatedAt').aboveOrEqual(since).toArray() : await db.sessions.toArray();
-          return { entries: entries.map(partsOf), sessions: sessions.map(restoreSession) };
-        }),
-      ),
+          const kept = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
+          const lists: Record<string, Versioned[]> = {};
+          for (const { kind, table } of kinds) {
+            const raw = table
+              ? ((since ? await table.where('updatedAt').aboveOrEqual(since).toArray() : await table.toArray()) as Versioned[])
+              : (kept[kind.list] ?? []).filter((r) => !since || r.updatedAt >= since);
+            lists[kind.list] = raw.map((r) => restoreRecord(kind, r));
+          }
+          return { entries: entries.map(partsOf), lists };
+        });
+      }),
+
+    /**
+     * Takes records withdrawn from a shared space out of this logbook, all in one transaction: a
+     * copy of someone else's writing they no longer share. An entry goes with its actions.
+     */
+    remove: (items: readonly { kind: StoredKind; record: Versioned }[]) =>
+      conn.write(() => {
+        const kinds = plainKinds();
+        const tables = kinds.flatMap(({ table }) => (table ? [table] : []));
+        return db.transaction('rw', [db.entries, db.meta, ...tables], async () => {
+          const kept = ((await db.meta.get(OTHER_KEY))?.value ?? {}) as Record<string, Versioned[]>;
+          let keptChanged = false;
+          for (const { kind, record } of items) {
+            if (kind === ENTRY) await db.entries.delete(record.id);
+            else if (kind === ACTION) {
+              const stored = await db.entries.get((record as ActionRecord).entryId);
+              if (!stored) continue;
+              const { entry, actions } = partsOf(stored);
+              if (actions.some((a) => a.id === record.id)) await db.entries.put(storedEntry(entry, actions.filter((a) => a.id !== record.id)));
+            } else {
+              const table = kinds.find((k) => k.kind === kind)?.table;
+              if (table) await table.delete(record.id);
+              else if (kept[kind.list]?.some((r) => r.id === record.id)) {
+                kept[kind.list] = kept[kind.list]!.filter((r) => r.id !== record.id);
+                keptChanged = true;
+              }
+            }
+          }
+          if (keptChanged) await db.meta.put({ key: OTHER_KEY, value: kept });
+        });
+      }),
 
     /** Entries by id, with every action they ever had. */
     entries: (ids: readonly string[]) =>
@@ -81,9 +133,10 @@ export function spacesStore(conn: Connection) {
     /** Every session (for a pair space's series). */
     sessions: () => conn.read(async () => (await db.sessions.toArray()).map(restoreSession)),
 
-    /** Told after any write to entries or sessions, from this tab or another (Dexie relays between tabs). */
+    /** Told after any write to a table of records, from this tab or another (Dexie relays between tabs). */
     onRecordsChanged(callback: () => void): () => void {
       const listener = (parts: Record<string, unknown>) => {
+        const watched = [ENTRY.list, ...plainKinds().flatMap(({ table }) => (table ? [table.name] : []))].map((table) => `idb://${name}/${table}/`);
         if (Object.keys(parts).some((part) => watched.some((prefix) => part.startsWith(prefix)))) callback();
       };
       Dexie.on('storagemutated', listener);

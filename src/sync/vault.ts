@@ -8,6 +8,10 @@
  *   key and epoch as additional data, so a value moved to another key fails to decrypt. A device
  *   writes only its own keys, so Yjs never has to choose between two devices' values; readers
  *   decrypt every device's copy and combine them with the app's own merge (mergeRecords).
+ *   A record taken out of the space (made private, moved elsewhere) is *withdrawn*: the device's
+ *   copy becomes {kind, id, device, withdrawn}, the version vector of everything it had seen of
+ *   the record and no content, and readers disregard every copy that vector covers. A later
+ *   write (shared again) is not covered, so the record comes back.
  * - `members`: each member's card ({memberId, publicKey, name}), encrypted the same way and
  *   written by that member: names are content, and the owner wraps rotated keys for these
  *   public keys (the server could swap a key it stored; it cannot forge a card).
@@ -20,12 +24,11 @@
  */
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { ACTION, ActionSchema } from '../domain/records/action';
-import { ENTRY, EntrySchema } from '../domain/records/entry';
-import type { RecordKind } from '../domain/records/kind';
-import { mergeRecords, stableJson, type Versioned } from '../domain/records/merge';
-import { restoreAction, restoreEntry, restoreSession } from '../domain/records/restore';
-import { SESSION, SessionSchema } from '../domain/records/session';
+import type { RecordKind, StoredKind } from '../domain/records/kind';
+import { joinVectors, type VersionVector } from '../domain/records/clock';
+import { clockOf, mergeRecords, stableJson, type Versioned } from '../domain/records/merge';
+import { kindNamed } from '../domain/records/registry';
+import { restoreRecord } from '../domain/records/restore';
 import {
   deriveSubkeys,
   nameOf,
@@ -48,26 +51,57 @@ const MIN_SEALED_BYTES = 12 + 16;
 const SEAL_BATCH = 256;
 
 interface KindInfo {
-  kind: RecordKind;
+  kind: StoredKind;
   schema: v.GenericSchema;
-  restore: (record: never) => Versioned;
 }
 
-/** The record kinds a space holds, by the kind's noun, each checked as a backup's records are. */
-const KINDS: Record<string, KindInfo> = {
-  [ENTRY.noun]: { kind: ENTRY, schema: v.looseObject(EntrySchema.entries), restore: restoreEntry },
-  [ACTION.noun]: { kind: ACTION, schema: v.looseObject(ActionSchema.entries), restore: restoreAction },
-  [SESSION.noun]: { kind: SESSION, schema: v.looseObject(SessionSchema.entries), restore: restoreSession },
-};
+const infos = new WeakMap<StoredKind, KindInfo>();
 
-const CopySchema = v.object({ kind: v.string(), id: v.string(), device: v.string(), record: v.looseObject({ id: v.string() }) });
+/** A registered kind by its noun, checked as a backup's records are (unknown fields kept). */
+function kindInfo(noun: string): KindInfo | undefined {
+  const kind = kindNamed(noun);
+  if (!kind) return undefined;
+  let info = infos.get(kind);
+  if (!info) infos.set(kind, (info = { kind, schema: v.looseObject(kind.schema.entries) }));
+  return info;
+}
+
+const CopySchema = v.object({
+  kind: v.string(),
+  id: v.string(),
+  device: v.string(),
+  record: v.optional(v.looseObject({ id: v.string() })),
+  withdrawn: v.optional(v.record(v.string(), v.number())),
+});
 const CardSchema = v.object({ memberId: v.string(), publicKey: v.string(), name: v.string() });
 
 interface Copy {
   kind: string;
   id: string;
   device: string;
-  record: Versioned;
+  /** Exactly one of the two: the device's copy, or what it withdrew. */
+  record?: Versioned;
+  withdrawn?: VersionVector;
+}
+
+/** Every write `cut` has seen covers `vv`. */
+const coveredBy = (vv: VersionVector, cut: VersionVector) => Object.entries(vv).every(([device, time]) => time <= (cut[device] ?? 0));
+
+/** A record's copies as one: merged, leaving out what a withdrawal covers; with no record left, who withdrew it. */
+function combine(kind: RecordKind, copies: readonly Copy[]): { record?: Versioned; withdrawnBy: string[] } {
+  let cut: VersionVector | undefined;
+  const withdrawnBy: string[] = [];
+  for (const copy of copies) {
+    if (!copy.withdrawn) continue;
+    cut = cut ? joinVectors(cut, copy.withdrawn) : copy.withdrawn;
+    withdrawnBy.push(copy.device);
+  }
+  let record: Versioned | undefined;
+  for (const copy of copies) {
+    if (!copy.record || (cut && coveredBy(clockOf(copy.record).vv, cut))) continue;
+    record = record ? mergeRecords(kind, record, copy.record) : copy.record;
+  }
+  return record ? { record, withdrawnBy: [] } : { withdrawnBy };
 }
 
 export type MemberCard = v.InferOutput<typeof CardSchema>;
@@ -86,9 +120,12 @@ export interface VaultProblem {
 }
 
 export interface VaultChange {
-  kind: RecordKind;
-  /** Every device's copy merged. */
-  record: Versioned;
+  kind: StoredKind;
+  id: string;
+  /** Every device's copy merged; absent when the record was withdrawn. */
+  record?: Versioned;
+  /** The devices that withdrew it, when it was. */
+  withdrawnBy?: string[];
 }
 
 export interface VaultOptions {
@@ -169,26 +206,58 @@ export class Vault {
 
   /** Several records in one change (one message to the server). */
   putAll(kind: RecordKind, records: readonly Versioned[]): Promise<void> {
-    const info = KINDS[kind.noun];
+    const info = kindInfo(kind.noun);
     if (!info) return Promise.reject(new Error(`A space cannot hold records of kind “${kind.noun}”.`));
     const invalid = records.find((record) => !v.safeParse(info.schema, record).success);
     if (invalid) return Promise.reject(new Error(`This is not a valid ${kind.noun}: ${String(invalid.id)}.`));
     return this.enqueue(() => this.write(kind, records));
   }
 
-  /** Every record of a kind, each one every device's copies merged. */
+  /** Every record of a kind, each one every device's copies merged; withdrawn ones left out. */
   async records<R extends Versioned>(kind: RecordKind): Promise<R[]> {
     await this.idle();
-    const byId = new Map<string, Versioned>();
-    for (const { value } of this.copies.values()) {
-      if (value?.kind !== kind.noun) continue;
-      const other = byId.get(value.id);
-      byId.set(value.id, other ? mergeRecords(kind, other, value.record) : value.record);
-    }
-    return [...byId.values()] as R[];
+    return [...this.copiesById(kind).values()].flatMap((copies) => {
+      const { record } = combine(kind, copies);
+      return record ? [record as R] : [];
+    });
   }
 
-  /** Called with the records other devices changed (merged), after each change that arrives. */
+  /**
+   * Takes records out of the space: this device's copy of each becomes a withdrawal covering
+   * every copy held now. Records the space does not hold are passed over.
+   */
+  withdraw(kind: StoredKind, ids: readonly string[]): Promise<void> {
+    return this.enqueue(async () => {
+      const byId = this.copiesById(kind, new Set(ids));
+      const copies: Copy[] = [];
+      for (const [id, held] of byId) {
+        if (!combine(kind, held).record) continue;
+        let cut: VersionVector = {};
+        for (const copy of held) cut = joinVectors(cut, copy.withdrawn ?? clockOf(copy.record!).vv);
+        copies.push({ kind: kind.noun, id, device: this.options.deviceId, withdrawn: cut });
+      }
+      await this.writeCopies(copies);
+    });
+  }
+
+  /** The devices that wrote anything here. */
+  async writers(): Promise<Set<string>> {
+    await this.idle();
+    return new Set([...this.copies.values()].flatMap(({ value }) => (value ? [value.device] : [])));
+  }
+
+  private copiesById(kind: RecordKind, only?: ReadonlySet<string>): Map<string, Copy[]> {
+    const byId = new Map<string, Copy[]>();
+    for (const { value } of this.copies.values()) {
+      if (value?.kind !== kind.noun || (only && !only.has(value.id))) continue;
+      const list = byId.get(value.id);
+      if (list) list.push(value);
+      else byId.set(value.id, [value]);
+    }
+    return byId;
+  }
+
+  /** Called with the records other devices changed (merged) or withdrew, after each change that arrives. */
   observe(callback: (changes: VaultChange[]) => void): () => void {
     this.observers.add(callback);
     return () => this.observers.delete(callback);
@@ -203,6 +272,11 @@ export class Vault {
   /** Publishes this member's name (encrypted) with its public key. */
   introduce(name: string): Promise<void> {
     return this.enqueue(() => this.writeCard(name));
+  }
+
+  /** Resolves once every change already in the document has been read (and observers told). */
+  settled(): Promise<void> {
+    return this.idle().then(() => undefined);
   }
 
   /** Values that could not be read, each once, with the reason. */
@@ -327,17 +401,20 @@ export class Vault {
       throw new Unreadable('is not a record');
     }
     if (!v.is(CopySchema, json)) throw new Unreadable('is not a record');
-    const info = KINDS[json.kind];
+    const info = kindInfo(json.kind);
     if (!info) throw new Unreadable(`holds a kind of record this version does not know (${json.kind.slice(0, 40)})`);
-    if (json.record.id !== json.id || !v.is(info.schema, json.record)) throw new Unreadable(`is not a valid ${info.kind.noun}`);
+    if (!json.record === !json.withdrawn) throw new Unreadable('is not a record');
+    if (json.record && (json.record.id !== json.id || !v.is(info.schema, json.record))) throw new Unreadable(`is not a valid ${info.kind.noun}`);
     // Each copy has exactly one place: the name its kind, id and device give.
     const subkeys = this.keyring.get(epoch)!.subkeys;
     if ((await nameOf(subkeys, copyName(json.kind, json.id, json.device))) !== mapKey) throw new Unreadable('is stored under a name that does not match it');
-    return { bytes, epoch, value: { kind: json.kind, id: json.id, device: json.device, record: info.restore(json.record as never) } };
+    const { kind, id, device } = json;
+    const value: Copy = json.record ? { kind, id, device, record: restoreRecord(info.kind, json.record as unknown as Versioned) } : { kind, id, device, withdrawn: json.withdrawn! };
+    return { bytes, epoch, value };
   }
 
   private async refreshRecords(keys: readonly string[], remote: boolean, retry = false): Promise<void> {
-    const changed = new Map<string, RecordKind>();
+    const changed = new Map<string, StoredKind>();
     // Decrypted many at once (WebCrypto works off the main thread), then taken in order.
     const opened = new Map<string, { bytes: Uint8Array; reading: Promise<Held<Copy>> }>();
     for (let i = 0; i < keys.length; i += SEAL_BATCH) {
@@ -358,7 +435,7 @@ export class Vault {
       if (bytes === undefined) {
         this.copies.delete(mapKey);
         this.resolved('records', mapKey);
-        if (held?.value) changed.set(`${held.value.kind}:${held.value.id}`, KINDS[held.value.kind]!.kind);
+        if (held?.value) changed.set(`${held.value.kind}:${held.value.id}`, kindInfo(held.value.kind)!.kind);
         continue;
       }
       if (held?.bytes === bytes && !(retry && !held.value)) continue;
@@ -370,7 +447,7 @@ export class Vault {
         this.resolved('records', mapKey);
         const { kind, id, device } = copy.value!;
         if (device === this.options.deviceId) this.own.set(`${kind}:${id}`, mapKey);
-        changed.set(`${kind}:${id}`, KINDS[kind]!.kind);
+        changed.set(`${kind}:${id}`, kindInfo(kind)!.kind);
       } catch (error) {
         if (!(error instanceof Unreadable)) throw error;
         this.copies.set(mapKey, { bytes, epoch: 0 });
@@ -379,19 +456,23 @@ export class Vault {
     }
     if (!remote || !changed.size || !this.observers.size) return;
     // One pass over the copies, not one per changed record: a first sync changes them all.
-    const merged = new Map<string, Versioned>();
+    const copiesOf = new Map<string, Copy[]>();
     for (const { value } of this.copies.values()) {
       if (!value) continue;
       const name = `${value.kind}:${value.id}`;
-      const kind = changed.get(name);
-      if (!kind) continue;
-      const other = merged.get(name);
-      merged.set(name, other ? mergeRecords(kind, other, value.record) : value.record);
+      if (!changed.has(name)) continue;
+      const list = copiesOf.get(name);
+      if (list) list.push(value);
+      else copiesOf.set(name, [value]);
     }
     const changes: VaultChange[] = [];
     for (const [name, kind] of changed) {
-      const record = merged.get(name);
-      if (record) changes.push({ kind, record });
+      const copies = copiesOf.get(name);
+      if (!copies) continue;
+      const { record, withdrawnBy } = combine(kind, copies);
+      const id = copies[0]!.id;
+      if (record) changes.push({ kind, id, record });
+      else if (withdrawnBy.length) changes.push({ kind, id, withdrawnBy });
     }
     for (const observer of this.observers) observer(changes);
   }
@@ -462,14 +543,12 @@ export class Vault {
     if (!card?.value || card.epoch < this.current || card.value.publicKey !== this.options.memberKeys.publicKey) {
       await this.writeCard(card?.value?.name ?? '');
     }
-    const stale = new Map<RecordKind, Versioned[]>();
+    const stale: Copy[] = [];
     for (const mapKey of this.own.values()) {
       const held = this.copies.get(mapKey);
-      if (!held?.value || held.epoch >= this.current) continue;
-      const kind = KINDS[held.value.kind]!.kind;
-      stale.set(kind, [...(stale.get(kind) ?? []), held.value.record]);
+      if (held?.value && held.epoch < this.current) stale.push(held.value);
     }
-    for (const [kind, records] of stale) await this.write(kind, records);
+    await this.writeCopies(stale);
   }
 
   private async writeCard(name: string): Promise<void> {
@@ -481,23 +560,33 @@ export class Vault {
     this.doc.transact(() => this.membersMap.set(memberId, bytes), this);
   }
 
+  /** This device's copies merged with what it wrote before; unchanged ones are not written again. */
   private async write(kind: RecordKind, records: readonly Versioned[]): Promise<void> {
+    const copies: Copy[] = [];
+    for (const record of records) {
+      const previousKey = this.own.get(`${kind.noun}:${record.id}`);
+      const before = previousKey ? this.copies.get(previousKey) : undefined;
+      const merged = before?.value?.record ? mergeRecords(kind, before.value.record, record) : record;
+      if (before?.value?.record && before.epoch === this.current && stableJson(merged) === stableJson(before.value.record)) continue;
+      copies.push({ kind: kind.noun, id: record.id, device: this.options.deviceId, record: merged });
+    }
+    await this.writeCopies(copies);
+  }
+
+  /** Seals and writes this device's copies, in one change. */
+  private async writeCopies(copies: readonly Copy[]): Promise<void> {
     const { deviceId } = this.options;
     const { subkeys } = this.keyring.get(this.current)!;
     const epoch = this.current;
-    const sealOne = async (record: Versioned) => {
-      const previousKey = this.own.get(`${kind.noun}:${record.id}`);
-      const before = previousKey ? this.copies.get(previousKey) : undefined;
-      const merged = before?.value ? mergeRecords(kind, before.value.record, record) : record;
-      if (before?.value && before.epoch === epoch && stableJson(merged) === stableJson(before.value.record)) return [];
-      const mapKey = await nameOf(subkeys, copyName(kind.noun, record.id, deviceId));
-      const copy: Copy = { kind: kind.noun, id: record.id, device: deviceId, record: merged };
+    const sealOne = async (copy: Copy) => {
+      const previousKey = this.own.get(`${copy.kind}:${copy.id}`);
+      const mapKey = await nameOf(subkeys, copyName(copy.kind, copy.id, deviceId));
       const sealed = await seal(subkeys.contents, new TextEncoder().encode(JSON.stringify(copy)), recordAad(mapKey, epoch));
-      return [{ mapKey, previousKey, held: { bytes: frame(epoch, sealed), epoch, value: copy } }];
+      return { mapKey, previousKey, held: { bytes: frame(epoch, sealed), epoch, value: copy } };
     };
     const writes: { mapKey: string; previousKey?: string; held: Held<Copy> }[] = [];
     // Many at once: the browser runs WebCrypto off the main thread, so a whole logbook seals several times faster.
-    for (let i = 0; i < records.length; i += SEAL_BATCH) writes.push(...(await Promise.all(records.slice(i, i + SEAL_BATCH).map(sealOne))).flat());
+    for (let i = 0; i < copies.length; i += SEAL_BATCH) writes.push(...(await Promise.all(copies.slice(i, i + SEAL_BATCH).map(sealOne))));
     if (!writes.length) return;
     this.doc.transact(() => {
       for (const { mapKey, previousKey, held } of writes) {

@@ -59,6 +59,8 @@ export async function writeNote(page: Page, notes: string, more: (page: Page) =>
   await more(page);
   await page.getByRole('button', { name: 'Save to logbook' }).click();
   await expect(page.getByText('Saved to your logbook.')).toBeVisible();
+  // The app then opens the entry: a form opened before that would be replaced by it.
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
 }
 
 /** Every file in the server's data folder (the SQLite database and its journal) and its log, as text. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as v from 'valibot';
+import { CHECKIN, type CheckinRecord } from '../../src/domain/records/checkin';
 import { ENTRY, type EntryRecord } from '../../src/domain/records/entry';
+import { TRACKED_FIELDS, type StoredKind } from '../../src/domain/records/kind';
+import { OWN_DECK, type OwnDeckRecord } from '../../src/domain/records/own-deck';
+import { registerKind } from '../../src/domain/records/registry';
+import { checkinDefaults } from '../../src/domain/records/restore';
 import { conflictsOf, mergeRecords, stableJson, writeRecord } from '../../src/domain/records/merge';
 import { newMemberKeyPair, newSpaceKey, randomId, type SpaceKey } from '../../src/sync/keys';
 import { Vault, type VaultChange, type VaultProblem } from '../../src/sync/vault';
@@ -182,5 +188,65 @@ describe('the vault', () => {
     const a = await device('aaaaaaaa', newSpaceKey());
     await expect(a.vault.put(ENTRY, { ...entry('aaaaaaaa', {}), createdAt: 'yesterday' })).rejects.toThrow('This is not a valid entry');
     expect(a.doc.getMap('records').size).toBe(0);
+  });
+
+  it('holds every registered kind: check-ins, own decks, and a kind defined only in this test', async () => {
+    const tally: StoredKind = {
+      noun: 'vault-test-tally',
+      plural: 'tallies',
+      list: 'vaultTestTallies',
+      fixed: TRACKED_FIELDS,
+      schema: v.object({ id: v.string(), createdAt: v.string(), updatedAt: v.string(), deleted: v.picklist([0, 1]), count: v.number() }),
+    };
+    const key = newSpaceKey();
+    const a = await device('aaaaaaaa', key);
+    const b = await device('bbbbbbbb', key);
+    link(a.doc, b.doc);
+    const at = '2026-03-01T09:00:00.000Z';
+    const stamp = { device: 'aaaaaaaa', now: new Date(at) };
+    const base = { createdAt: at, updatedAt: at, deleted: 0 as const };
+    await expect(a.vault.put(tally, writeRecord(tally, undefined, { id: 'T1', ...base, count: 3 }, stamp))).rejects.toThrow('cannot hold records of kind');
+    registerKind(tally);
+    const checkin = writeRecord(CHECKIN, undefined, { ...checkinDefaults(), id: 'C1', ...base, deckId: 'power-shifting', community: 'Levenshulme', date: '2026-03-01' } as CheckinRecord, stamp);
+    const deck = writeRecord(OWN_DECK, undefined, { id: 'D1', ...base, title: 'Our deck', sectionName: 'Section', summary: '', sections: [], cards: [] } as OwnDeckRecord, stamp);
+    await a.vault.put(CHECKIN, checkin);
+    await a.vault.put(OWN_DECK, deck);
+    await a.vault.put(tally, writeRecord(tally, undefined, { id: 'T1', ...base, count: 3 }, stamp));
+    expect((await b.vault.records<CheckinRecord>(CHECKIN)).map((r) => r.community)).toEqual(['Levenshulme']);
+    expect((await b.vault.records<OwnDeckRecord>(OWN_DECK)).map((r) => r.title)).toEqual(['Our deck']);
+    expect((await b.vault.records(tally)).map((r) => (r as typeof r & { count: number }).count)).toEqual([3]);
+    await expect(a.vault.put(tally, { id: 'T2', ...base, count: 'three' } as never)).rejects.toThrow('This is not a valid vault-test-tally');
+    expect(b.problems).toEqual([]);
+  });
+
+  it('withdraws a record: every copy written before leaves the others’ view, a later write brings it back', async () => {
+    const key = newSpaceKey();
+    const [a, b, c] = await Promise.all(['aaaaaaaa', 'bbbbbbbb', 'cccccccc'].map((id) => device(id, key)));
+    link(a!.doc, b!.doc);
+    link(b!.doc, c!.doc);
+    link(a!.doc, c!.doc);
+    const original = entry('aaaaaaaa', { notes: 'Shared for now' });
+    await a!.vault.put(ENTRY, original);
+    // C edits it too: its copy is one the withdrawal must also cover.
+    const [atC] = await c!.vault.records<EntryRecord>(ENTRY);
+    await c!.vault.put(ENTRY, entry('cccccccc', { reflection: 'C adds a line' }, '2026-03-01T09:05:00.000Z', atC));
+    await a!.vault.records(ENTRY);
+    const seenByB: VaultChange[][] = [];
+    b!.vault.observe((changes) => seenByB.push(changes));
+    await a!.vault.withdraw(ENTRY, ['E1', 'not-held']);
+    expect(await b!.vault.records(ENTRY)).toEqual([]);
+    expect(await c!.vault.records(ENTRY)).toEqual([]);
+    expect(seenByB.flat()).toEqual([{ kind: ENTRY, id: 'E1', withdrawnBy: ['aaaaaaaa'] }]);
+    // A's copy now holds no content: the same size whatever the entry held.
+    expect(a!.doc.getMap('records').size).toBe(2);
+    expect(b!.problems).toEqual([]);
+
+    const [withdrawn] = await a!.vault.records<EntryRecord>(ENTRY);
+    expect(withdrawn).toBeUndefined();
+    const again = entry('aaaaaaaa', { notes: 'Shared again' }, '2026-03-02T09:00:00.000Z', mergeRecords(ENTRY, original, atC!));
+    await a!.vault.put(ENTRY, again);
+    const [back] = await b!.vault.records<EntryRecord>(ENTRY);
+    expect(back?.notes).toBe('Shared again');
+    expect(seenByB.flat().at(-1)?.record).toBeDefined();
   });
 });

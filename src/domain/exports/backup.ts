@@ -41,6 +41,24 @@ export interface Backup {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Records by their kind's list (see StoredKind.list) as a backup holds them: the lists this
+ * version knows in their places, any other under `other`.
+ */
+export function backupDataOf(lists: Readonly<Record<string, readonly Versioned[]>>): BackupData {
+  const known: Record<string, Versioned[]> = {};
+  const other: Record<string, Versioned[]> = {};
+  for (const [name, records] of Object.entries(lists)) if (records.length) (KNOWN_TABLES.includes(name) ? known : other)[name] = [...records];
+  return {
+    entries: [],
+    actions: [],
+    sessions: [],
+    checkins: [],
+    ...(known as Partial<BackupData>),
+    ...(Object.keys(other).length ? { other } : {}),
+  };
+}
+
 export function makeBackup(data: BackupData, now: Date, appVersion: string): Backup {
   const other = Object.fromEntries(Object.entries(data.other ?? {}).map(([name, records]) => [name, [...records].sort(byId)]));
   return {

@@ -1,7 +1,7 @@
 /** An action agreed in an entry: what, who, by when, its status and what came of it. */
 import * as v from 'valibot';
 import { Count, Id, labelled, OptionalDay, Short, Text, TrackedEntries } from './fields';
-import { TRACKED_FIELDS, type RecordKind } from './kind';
+import { TRACKED_FIELDS, type StoredKind } from './kind';
 
 export const ACTION_STATUSES = ['planned', 'doing', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -37,4 +37,4 @@ export const ActionSchema = v.object({
 export type ActionRecord = v.InferOutput<typeof ActionSchema>;
 export type FollowUp = v.InferOutput<typeof FollowUpSchema>;
 
-export const ACTION: RecordKind = { noun: 'action', plural: 'actions', fixed: [...TRACKED_FIELDS, 'entryId'] };
+export const ACTION: StoredKind = { noun: 'action', plural: 'actions', list: 'actions', schema: ActionSchema, fixed: [...TRACKED_FIELDS, 'entryId'] };

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { Day, Id, labelled, Short, Text, TrackedEntries } from './fields';
-import { TRACKED_FIELDS, type RecordKind } from './kind';
+import { TRACKED_FIELDS, type StoredKind } from './kind';
 
 export const RATINGS = ['not-yet', 'starting', 'getting-there', 'how-we-work', 'not-applicable'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -36,6 +36,8 @@ export const CheckinSchema = v.object({
   date: labelled(Day, 'Date'),
   /** The session it was done in, if any. */
   sessionId: v.optional(Id),
+  /** The team space it is shared with (see domain/sync/space-scope.ts); absent: just its author's. */
+  space: v.optional(Id),
   // Ratings and evidence are separate lists, so rating a statement while its note is being typed
   // elsewhere changes different fields and never makes a conflict.
   statements: v.optional(v.array(RatingSchema, 'must be a list'), []),
@@ -56,9 +58,11 @@ export const EVIDENCE_OF: Record<RatedPart, 'statementEvidence' | 'capabilityEvi
   capabilities: 'capabilityEvidence',
 };
 
-export const CHECKIN: RecordKind = {
+export const CHECKIN: StoredKind = {
   noun: 'check-in',
   plural: 'check-ins',
+  list: 'checkins',
+  schema: CheckinSchema,
   fixed: [...TRACKED_FIELDS, 'deckId'],
   maps: { statements: 'id', statementEvidence: 'id', capabilities: 'id', capabilityEvidence: 'id' },
 };

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { TEMPLATE_IDS } from '../logbook/templates';
 import type { ActionRecord } from './action';
 import { Count, Id, labelled, Short, ShortList, Text, TrackedEntries } from './fields';
-import { TRACKED_FIELDS, type RecordKind } from './kind';
+import { TRACKED_FIELDS, type StoredKind } from './kind';
 
 /** What the card said when the entry was written, so the entry reads well even if the card goes. */
 export const CardSnapshotSchema = v.looseObject({
@@ -74,4 +74,4 @@ export interface EntryWithActions {
   actions: ActionRecord[];
 }
 
-export const ENTRY: RecordKind = { noun: 'entry', plural: 'entries', fixed: TRACKED_FIELDS, maps: { answers: 'prompt' } };
+export const ENTRY: StoredKind = { noun: 'entry', plural: 'entries', list: 'entries', schema: EntrySchema, fixed: TRACKED_FIELDS, maps: { answers: 'prompt' } };

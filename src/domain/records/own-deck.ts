@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { Id, Short, Text, TrackedEntries } from './fields';
-import { TRACKED_FIELDS, type RecordKind } from './kind';
+import { TRACKED_FIELDS, type StoredKind } from './kind';
 
 const Number = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'), v.maxValue(999, 'is too large'));
 const Words = v.pipe(Text, v.maxLength(2000, 'is longer than 2,000 characters'));
@@ -37,4 +37,4 @@ export const OwnDeckSchema = v.object({
 export type OwnDeckRecord = v.InferOutput<typeof OwnDeckSchema>;
 export type OwnCard = v.InferOutput<typeof OwnCardSchema>;
 
-export const OWN_DECK: RecordKind = { noun: 'deck', plural: 'decks', fixed: TRACKED_FIELDS, maps: { sections: 'id', cards: 'id' } };
+export const OWN_DECK: StoredKind = { noun: 'deck', plural: 'decks', list: 'decks', schema: OwnDeckSchema, fixed: TRACKED_FIELDS, maps: { sections: 'id', cards: 'id' } };

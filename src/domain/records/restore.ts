@@ -9,6 +9,7 @@ import { utc } from '../dates';
 import { ActionSchema, type ActionRecord } from './action';
 import { CheckinSchema, type CheckinRecord } from './checkin';
 import { EntrySchema, type EntryRecord } from './entry';
+import type { StoredKind } from './kind';
 import type { Versioned } from './merge';
 import { OwnDeckSchema, type OwnDeckRecord } from './own-deck';
 import { SessionSchema, type SessionRecord } from './session';
@@ -86,6 +87,15 @@ export const restoreAction = (raw: ActionRecord): ActionRecord => restoreWith(ac
 export const restoreSession = (raw: SessionRecord): SessionRecord => restoreWith(sessionPlan, raw);
 export const restoreOwnDeck = (raw: OwnDeckRecord): OwnDeckRecord => restoreWith(ownDeckPlan, raw);
 export const restoreCheckin = (raw: CheckinRecord): CheckinRecord => restoreWith(checkinPlan, raw);
+
+const plans = new WeakMap<StoredKind, Plan[]>([]);
+
+/** Any kind's restore, read from its schema as the ones above are. */
+export function restoreRecord<R extends Versioned>(kind: StoredKind, raw: R): R {
+  let plan = plans.get(kind);
+  if (!plan) plans.set(kind, (plan = planOf(kind.schema as unknown as AnySchema)));
+  return restoreWith(plan, raw);
+}
 
 /** A new record's values before anyone has typed: each field's default from the schema. */
 type EntryDefaulted = 'community' | 'reflection' | 'notes' | 'tags' | 'template' | 'answers' | 'private' | 'cpdHours' | 'participatoryHours' | 'codeThemes' | 'codeRelevance';

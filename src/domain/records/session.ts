@@ -1,7 +1,7 @@
 /** A session: a supervision, a workshop or personal time with the deck, and what happened in it. */
 import * as v from 'valibot';
 import { Day, labelled, OptionalDay, Short, ShortList, Text, Time, TrackedEntries } from './fields';
-import { TRACKED_FIELDS, type RecordKind } from './kind';
+import { TRACKED_FIELDS, type StoredKind } from './kind';
 
 export const SESSION_KINDS = ['supervision', 'workshop', 'personal'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -80,9 +80,11 @@ export type SessionRecord = v.InferOutput<typeof SessionSchema>;
 export type DealtCard = v.InferOutput<typeof DealtCardSchema>;
 export type CardNote = v.InferOutput<typeof CardNoteSchema>;
 
-export const SESSION: RecordKind = {
+export const SESSION: StoredKind = {
   noun: 'session',
   plural: 'sessions',
+  list: 'sessions',
+  schema: SessionSchema,
   fixed: TRACKED_FIELDS,
   maps: { cardNotes: 'cardId', confirmations: 'party' },
   sets: { cards: (card) => `${String(card.deckId)}/${String(card.cardId)}` },

@@ -1,10 +1,11 @@
 /**
- * Which records a space carries. A *devices* space holds the whole logbook of one person, a
- * *pair* space one supervision series (its sessions, their non-private entries and those
- * entries' actions), a *team* space what was explicitly shared with it (`space` on the record).
- * Private entries go only to the author's own devices. A kind registered later (check-ins, own
- * cards) joins by registering its rule; without one, a team carries records marked for it and a
- * pair carries none.
+ * Which records a space carries. A *devices* space holds the whole logbook of one person, every
+ * kind. A *pair* space holds one supervision series: its sessions, their non-private entries
+ * and those entries' actions, and any other record made in one of its sessions (`sessionId`: a
+ * check-in done in supervision). A *team* space holds what was shared with it (`space` on the
+ * record: an entry, an action, a check-in). Private records go only to the author's own devices.
+ * Kinds without a rule of their own (check-ins, own decks, and any kind registered later) follow
+ * that default; a kind that needs another registers its rule.
  */
 import { ACTION, type ActionRecord } from '../records/action';
 import { ENTRY, type EntryRecord } from '../records/entry';
@@ -26,8 +27,8 @@ export interface SpaceScope {
 export interface ScopeContext {
   /** For an action: the entry it belongs to. */
   entry?: EntryRecord;
-  /** A pair space: the ids of the sessions in its series. */
-  seriesSessions: ReadonlySet<string>;
+  /** The ids of the sessions the space holds (a pair's series). */
+  sessions: ReadonlySet<string>;
 }
 
 export type ScopeRule = (scope: SpaceScope, record: Versioned, context: ScopeContext) => boolean;
@@ -36,8 +37,16 @@ const markedFor = (scope: SpaceScope, record: Versioned) => (record as { space?:
 
 function entryBelongs(scope: SpaceScope, entry: EntryRecord, context: ScopeContext): boolean {
   if (entry.private) return false;
-  if (scope.kind === 'pair') return !!entry.sessionId && context.seriesSessions.has(entry.sessionId);
+  if (scope.kind === 'pair') return !!entry.sessionId && context.sessions.has(entry.sessionId);
   return markedFor(scope, entry);
+}
+
+/** Any kind without a rule: not private, and made in one of the space's sessions or marked for it. */
+function byDefault(scope: SpaceScope, record: Versioned, context: ScopeContext): boolean {
+  const { private: hidden, sessionId } = record as { private?: unknown; sessionId?: unknown };
+  if (hidden) return false;
+  if (typeof sessionId === 'string' && context.sessions.has(sessionId)) return true;
+  return scope.kind === 'team' && markedFor(scope, record);
 }
 
 const rules = new Map<string, ScopeRule>([
@@ -57,7 +66,7 @@ const rules = new Map<string, ScopeRule>([
   ],
 ]);
 
-/** A record kind's rule, for kinds added after these three. */
+/** A record kind's rule, for a kind the default does not suit. */
 export function registerScopeRule(kind: RecordKind, rule: ScopeRule): void {
   rules.set(kind.noun, rule);
 }
@@ -65,14 +74,13 @@ export function registerScopeRule(kind: RecordKind, rule: ScopeRule): void {
 export function belongsIn(scope: SpaceScope, kind: RecordKind, record: Versioned, context: ScopeContext): boolean {
   if (scope.kind === 'devices') return true;
   const rule = rules.get(kind.noun);
-  if (rule) return rule(scope, record, context);
-  return scope.kind === 'team' && markedFor(scope, record);
+  return (rule ?? byDefault)(scope, record, context);
 }
 
-/** The ids of a pair space's sessions, among the sessions given. */
-export function seriesSessions(scope: SpaceScope, sessions: readonly SessionRecord[]): Set<string> {
-  if (scope.kind !== 'pair' || !scope.series) return new Set();
-  return new Set(sessions.filter((s) => s.series === scope.series).map((s) => s.id));
+/** The ids of the sessions a space holds, among the sessions given. */
+export function spaceSessions(scope: SpaceScope, sessions: readonly SessionRecord[]): Set<string> {
+  const rule = rules.get(SESSION.noun)!;
+  return new Set(sessions.filter((s) => rule(scope, s, { sessions: new Set() })).map((s) => s.id));
 }
 
 /**

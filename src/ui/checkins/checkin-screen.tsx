@@ -3,9 +3,10 @@ import type { Deck, Destination } from '../../content/schema';
 import { formatDate } from '../../domain/dates';
 import type { CheckinRecord, RatedPart } from '../../domain/records/checkin';
 import type { SessionRecord } from '../../domain/records/session';
-import { deleteCheckin, editCheckinDetails, setCheckinNotes, watchCheckin } from '../../state/checkins';
+import { deleteCheckin, editCheckinDetails, setCheckinNotes, shareCheckin, watchCheckin } from '../../state/checkins';
 import { useNotices } from '../../state/notices';
 import { watchSession } from '../../state/sessions';
+import { useSync } from '../../state/sync';
 import { Field, inputValue } from '../logbook/field';
 import { paths } from '../routing/routes';
 import { navigate } from '../routing/use-route';
@@ -79,6 +80,7 @@ function CheckinForm({ checkin, deck, destination }: { checkin: CheckinRecord; d
         </button>
       </div>
       <DetailsForm checkin={checkin} />
+      <ShareWith checkin={checkin} />
       {destination && (
         <>
           <h2>The destination</h2>
@@ -193,6 +195,31 @@ function Parts({ checkin, deck, destination }: { checkin: CheckinRecord; deck: D
         )}
       </div>
     </>
+  );
+}
+
+/** Which team holds this check-in too, if any: saved as soon as it is chosen. */
+function ShareWith({ checkin }: { checkin: CheckinRecord }) {
+  const teams = useSync((s) => s.spaces).filter((s) => s.kind === 'team' && (s.status !== 'refused' || s.id === checkin.space));
+  if (!teams.length && !checkin.space) return null;
+  const share = (space: string | undefined) =>
+    void shareCheckin(checkin.id, space).catch((problem: Error) =>
+      useNotices.getState().showProblem({ kind: 'save', message: `The check-in’s sharing was not changed: ${problem.message}` }),
+    );
+  return (
+    <Field label="Share with" hint="A team sees what is shared with it, on each member’s device. Choosing “Just me” takes it back from them.">
+      {({ id, describedBy }) => (
+        <select id={id} aria-describedby={describedBy} value={checkin.space ?? ''} onChange={(e) => share(inputValue(e) || undefined)}>
+          <option value="">Just me</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+          {checkin.space && !teams.some((t) => t.id === checkin.space) && <option value={checkin.space}>A team this device has left</option>}
+        </select>
+      )}
+    </Field>
   );
 }
 
