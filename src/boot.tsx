@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { parseRoute } from './ui/routing/routes';
-import { isGuest } from './state/guest-flag';
+import { guestStorageMayRemain, isGuest } from './state/guest-flag';
 import { App } from './ui/shell/app';
 
 /**
@@ -33,7 +33,8 @@ function boot(): void {
     idle(() => {
       void import('./pwa/register').then((m) => m.startPwa());
       void import('./state/sync').then((m) => m.startSyncIfMember());
-      if (!isGuest()) void import('./state/guest').then((m) => m.sweepGuest());
+      // Only when a guest session may have left something: the module brings the logbook's code.
+      if (!isGuest() && guestStorageMayRemain()) void import('./state/guest').then((m) => m.sweepGuest());
     });
   if (document.readyState === 'complete') startPwa();
   else window.addEventListener('load', startPwa, { once: true });

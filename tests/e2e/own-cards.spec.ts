@@ -125,4 +125,9 @@ test('the first screens leave the logbook unopened for someone who has made noth
   await page.waitForLoadState('networkidle');
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(databases).not.toContain('power-shifting');
+  // Nor is the logbook's code loaded by the page once its idle work (the service worker's start among it) has run.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForLoadState('networkidle');
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  expect(scripts.filter((path) => /^\/assets\/logbook-/.test(path))).toEqual([]);
 });
