@@ -189,6 +189,29 @@ log('dealing');
 }
 
 /** From a fresh page load elsewhere, the time from navigating to a screen to its first item painted. */
+/** Search as you type: each keystroke of a query to the list repainted. */
+async function searchKeystrokes(page) {
+  await page.evaluate(() => {
+    window.__keys = [];
+    const input = document.querySelector('input[type="search"]');
+    let began = 0;
+    input.addEventListener('input', () => (began = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (!began) return;
+      const b = began;
+      began = 0;
+      requestAnimationFrame(() => window.__keys.push(performance.now() - b));
+    }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+  });
+  const query = 'residents walk';
+  await page.locator('input[type="search"]').click();
+  for (let i = 0; i < query.length; i++) {
+    await page.keyboard.type(query[i]);
+    await page.waitForFunction((n) => window.__keys.length > n, i, { timeout: 60_000 });
+  }
+  return stats(await page.evaluate(() => window.__keys));
+}
+
 async function openScreen(page, hash, selector) {
   await page.goto(`${BASE}/#/about`);
   await page.reload();
@@ -284,26 +307,7 @@ for (const size of SIZES) {
   }
   r.filter = stats(filters);
 
-  // Search as you type: each keystroke to the list repainted.
-  await page.evaluate(() => {
-    window.__keys = [];
-    const input = document.querySelector('input[type="search"]');
-    let began = 0;
-    input.addEventListener('input', () => (began = performance.now()), { capture: true });
-    new MutationObserver(() => {
-      if (!began) return;
-      const b = began;
-      began = 0;
-      requestAnimationFrame(() => window.__keys.push(performance.now() - b));
-    }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-  });
-  const query = 'residents walk';
-  await page.locator('input[type="search"]').click();
-  for (let i = 0; i < query.length; i++) {
-    await page.keyboard.type(query[i]);
-    await page.waitForFunction((n) => window.__keys.length > n, i, { timeout: 60_000 });
-  }
-  r.searchKeystroke = stats(await page.evaluate(() => window.__keys));
+  r.searchKeystroke = await searchKeystrokes(page);
 
   // Exports of everything.
   await page.goto(`${BASE}/#/settings`);
@@ -358,24 +362,7 @@ for (const size of SIZES) {
   r.lockedSearchReady = stats(lockedReady);
   await cdp.send('HeapProfiler.collectGarbage');
   r.lockedHeapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
-  await page.evaluate(() => {
-    window.__keys = [];
-    const input = document.querySelector('input[type="search"]');
-    let began = 0;
-    input.addEventListener('input', () => (began = performance.now()), { capture: true });
-    new MutationObserver(() => {
-      if (!began) return;
-      const b = began;
-      began = 0;
-      requestAnimationFrame(() => window.__keys.push(performance.now() - b));
-    }).observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-  });
-  await page.locator('input[type="search"]').click();
-  for (let i = 0; i < query.length; i++) {
-    await page.keyboard.type(query[i]);
-    await page.waitForFunction((n) => window.__keys.length > n, i, { timeout: 60_000 });
-  }
-  r.lockedSearchKeystroke = stats(await page.evaluate(() => window.__keys));
+  r.lockedSearchKeystroke = await searchKeystrokes(page);
   await context.close();
 
   // The app's own backup of this logbook restores into an empty one (a file too big to restore
