@@ -17,6 +17,8 @@ interface LockStatusState {
   status: LockStatus;
   /** Records encrypted or decrypted so far by a rewrite under way, or null. */
   rewriting: number | null;
+  /** The locked logbook is being moved out of the files that held it before the lock (storage/home.ts). */
+  moving: boolean;
   set: (change: Partial<Omit<LockStatusState, 'set'>>) => void;
 }
 
@@ -24,6 +26,7 @@ export const useLockStatus = bindStore(
   createStore<LockStatusState>()((set) => ({
     status: lockSetHere() ? 'locked' : 'unknown',
     rewriting: null,
+    moving: false,
     set: (change) => {
       if (change.status && change.status !== 'unknown') rememberLockSet(change.status !== 'off');
       set(change);

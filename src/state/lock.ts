@@ -7,7 +7,8 @@ import type { Secret } from '../storage/keyring';
 import { TooSoon } from '../storage/keyring';
 import { WrongSecret } from '../domain/lock/keys';
 import { flushAll } from './flush';
-import { logbook } from './logbook';
+import { closeLogbook, logbook } from './logbook';
+import { moveHomeIfDue } from '../storage/home';
 import { useActiveSession } from './active-session';
 import { useLockStatus } from './lock-status';
 import { useNotices } from './notices';
@@ -79,17 +80,30 @@ export async function unlock(secret: Secret): Promise<void> {
   await refreshLock();
 }
 
+/** Forgets the key and closes the logbook, so that the tab that locked it can move it (home.ts). */
 function forget(): void {
   useLockStatus.getState().set({ status: 'locked' });
   logbook().keyring.lock();
+  closeLogbook();
 }
 
-/** Saves what is being typed (encrypted), then forgets the key, here and in every other tab. */
+/** Other tabs are given this long to close the logbook before a move waits for another time. */
+const MOVE_WAIT_MS = 10_000;
+
+/**
+ * Saves what is being typed (encrypted), then forgets the key, here and in every other tab. If
+ * the logbook's files may still hold what was written before the lock was set, it is then moved
+ * to new storage and the old files deleted; the unlock screen waits for that.
+ */
 export async function lockNow(): Promise<void> {
   if (useLockStatus.getState().status !== 'unlocked') return;
   await flushAll();
   forget();
+  const moved = moveHomeIfDue(MOVE_WAIT_MS, () => useLockStatus.getState().set({ moving: true }));
   tell('locked');
+  await moved
+    .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)))
+    .finally(() => useLockStatus.getState().set({ moving: false }));
 }
 
 export async function changePassphrase(current: Secret, next: string): Promise<void> {

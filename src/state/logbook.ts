@@ -9,9 +9,11 @@ import type { IndexItem, OpenActionsPage } from '../domain/logbook/filters';
 import type { ActionRecord, ActionStatus, FollowUp } from '../domain/records/action';
 import type { EntryWithActions } from '../domain/records/entry';
 import { requestPersistence, storageStatus } from '../storage/device-storage';
-import { DEFAULT_DATABASE, openLogbook, type Logbook, type Unsubscribe } from '../storage/logbook';
+import { holdHome, LOGBOOK_DATABASE } from '../storage/home';
+import { openLogbook, type Logbook, type Unsubscribe } from '../storage/logbook';
 import { StorageProblem, toStorageProblem } from '../storage/storage-problem';
 import { useAppStatus } from './app-status';
+import { useLockStatus } from './lock-status';
 import { discardDraft, type DraftHandle } from './drafts';
 import { useNotices } from './notices';
 import { checkNotVanished, checkSpace, noteEntryCount } from './storage-health';
@@ -21,7 +23,7 @@ export type { StorageProblem, Unsubscribe, DeletedElsewhere };
 export type { StorageStatus } from '../storage/device-storage';
 
 let current: Logbook | null = null;
-let databaseName = DEFAULT_DATABASE;
+let databaseName = LOGBOOK_DATABASE;
 
 let factory: IDBFactory | undefined;
 
@@ -37,7 +39,7 @@ export function logbook(): Logbook {
   if (!current) {
     const status = useAppStatus.getState();
     current = openLogbook(databaseName, {
-      ...(factory ? { indexedDB: factory } : {}),
+      ...(factory ? { indexedDB: factory } : { home: () => holdHome(() => useLockStatus.getState().set({ moving: true })).finally(moved) }),
       onProblem: (problem) => useNotices.getState().showProblem(problem),
       onUpgrading: () => status.set({ logbookUpgrading: true }),
     });
@@ -55,6 +57,14 @@ export function logbook(): Logbook {
       .finally(() => status.set({ logbookUpgrading: false }));
   }
   return current;
+}
+
+const moved = () => useLockStatus.getState().moving && useLockStatus.getState().set({ moving: false });
+
+/** Closes the logbook (it locked): the next use opens it again, wherever it is by then. */
+export function closeLogbook(): void {
+  current?.close();
+  current = null;
 }
 
 /** The whole logbook for a backup. */

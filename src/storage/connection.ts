@@ -10,6 +10,7 @@ import { DeletedElsewhere } from '../domain/logbook/compose';
 import { newDeviceId } from '../domain/records/clock';
 import type { Stamp } from '../domain/records/merge';
 import { LogbookDB } from './database';
+import type { Home } from './home';
 import { LOCK_KEY, sealsWrites } from './lock-state';
 import { needsOf, Sealer, type Needs } from './sealing';
 import { StorageProblem, toStorageProblem } from './storage-problem';
@@ -28,6 +29,8 @@ export interface OpenOptions {
   device?: string;
   /** Told when opening rewrites the stored records for this version of the app. */
   onUpgrading?: () => void;
+  /** Finds where the logbook is, before the first read or write, and holds it there until `close` (the device's own logbook: home.ts). */
+  home?: () => Promise<Home>;
 }
 
 export type Connection = ReturnType<typeof connect>;
@@ -45,13 +48,34 @@ interface WriteOp {
   next: number;
 }
 
+/**
+ * An IndexedDB factory whose storage is known only once `home` has been found: every operation
+ * finds it before Dexie opens the database (see `located`).
+ */
+function factoryOnceFound(found: () => IDBFactory | undefined): IDBFactory {
+  const target = () => {
+    const factory = found();
+    if (!factory) throw new Error('The logbook was used before it was found.');
+    return factory;
+  };
+  return {
+    open: (name, version) => target().open(name, version),
+    deleteDatabase: (name) => target().deleteDatabase(name),
+    databases: () => target().databases(),
+    cmp: (a, b) => target().cmp(a, b),
+  };
+}
+
 export function connect(name: string, options: OpenOptions) {
+  let home: Home | undefined;
+  let closed = false;
+  const factory = options.home ? factoryOnceFound(() => home?.indexedDB) : options.indexedDB;
   const db = new LogbookDB(
     name,
     {
       // Dexie's query cache would keep whole result sets (a big logbook's every record) in memory.
       cache: 'disabled',
-      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(factory ? { indexedDB: factory } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     },
     options.onUpgrading,
@@ -91,10 +115,24 @@ export function connect(name: string, options: OpenOptions) {
     return toStorageProblem(error);
   }
 
+  let found: Promise<void> | undefined;
+  /** Where the logbook is, found once (and held there) before anything opens it. */
+  function located(): Promise<void> {
+    if (!options.home) return Promise.resolve();
+    found ??= options.home().then((held) => {
+      if (closed) held.release();
+      else home = held;
+    });
+    found.catch(() => (found = undefined));
+    return found;
+  }
+
   let lockKnown: Promise<void> | undefined;
   /** Whether writes are encrypted, read from the keyring before the first operation. */
   function lockState(): Promise<void> {
-    lockKnown ??= db.keyring.get(LOCK_KEY).then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
+    lockKnown ??= located()
+      .then(() => db.keyring.get(LOCK_KEY))
+      .then((record) => void (sealer.sealWrites = sealsWrites(record?.value)));
     lockKnown.catch(() => (lockKnown = undefined));
     return lockKnown;
   }
@@ -216,6 +254,14 @@ export function connect(name: string, options: OpenOptions) {
     },
     /** The problem that stopped writing, if one has. */
     stopped: () => stopped,
+    /** The bucket the logbook is in (home.ts), or null for the origin's shared store. */
+    place: () => home?.place ?? null,
+    /** Closes the logbook, and lets other tabs move it. */
+    close: () => {
+      closed = true;
+      db.close();
+      home?.release();
+    },
     /**
      * A live query. Under a lock, a run that needs records opened hands back what it needs, the
      * crypto is done outside the query, and the query starts again (the querier itself awaits
@@ -224,7 +270,8 @@ export function connect(name: string, options: OpenOptions) {
     watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (p: StorageProblem) => void): Unsubscribe {
       let closed = false;
       let subscription: { unsubscribe(): void } | undefined;
-      const fail = (error: unknown) => onError(problemOf(error));
+      // A query still running when the logbook was closed on purpose (it locked) is not a problem to show.
+      const fail = (error: unknown) => closed || onError(problemOf(error));
       const start = () => {
         subscription = liveQuery(async (): Promise<{ value: T } | { needs: Needs }> => {
           try {

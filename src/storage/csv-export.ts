@@ -10,6 +10,7 @@ const READ_FAILED = 'The export could not read your logbook. Nothing was changed
 
 export interface CsvSource {
   dbName: string;
+  bucket: string | null;
   db: IDBDatabase;
   keyRange: typeof IDBKeyRange;
   pages: CsvPage[];
@@ -40,7 +41,7 @@ export async function writeCsvPages(source: CsvSource, emit: (bytes: Uint8Array<
         }
       };
       worker.onerror = () => reject(new Error(READ_FAILED));
-      const job: CsvJob = { dbName: source.dbName, pages: source.pages, titles: source.titles };
+      const job: CsvJob = { dbName: source.dbName, bucket: source.bucket, pages: source.pages, titles: source.titles };
       worker.postMessage(job);
     });
   } finally {

@@ -19,6 +19,8 @@ export interface CsvPage {
 /** Page → CSV worker. */
 export interface CsvJob {
   dbName: string;
+  /** The storage bucket the logbook is in (home.ts), or null for the origin's shared store. */
+  bucket: string | null;
   pages: CsvPage[];
   titles: [string, string][];
 }

@@ -1,12 +1,14 @@
 /** Makes its share of the CSV pages off the main thread, so the app stays responsive. */
+import { indexedDBOf } from './buckets';
 import { pageCsv, readCsvPages, type CsvJob, type CsvWorkerMessage } from './csv-pages';
 
 const post = (message: CsvWorkerMessage, transfer: Transferable[] = []) => postMessage(message, { transfer });
 
-function open(name: string): Promise<IDBDatabase> {
+async function open(name: string, bucket: string | null): Promise<IDBDatabase> {
+  const factory = await indexedDBOf(bucket);
   return new Promise((resolve, reject) => {
     // No version: the page has already opened (and upgraded) the database.
-    const request = indexedDB.open(name);
+    const request = factory.open(name);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('The logbook could not be opened.'));
   });
@@ -14,7 +16,7 @@ function open(name: string): Promise<IDBDatabase> {
 
 onmessage = async ({ data: job }: MessageEvent<CsvJob>) => {
   try {
-    const db = await open(job.dbName);
+    const db = await open(job.dbName, job.bucket);
     // A newer version of the app wants to upgrade: let it.
     db.onversionchange = () => db.close();
     const titles = new Map(job.titles);

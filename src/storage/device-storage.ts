@@ -1,4 +1,6 @@
 /** The browser's storage manager: whether our data is protected from eviction, and how much we use. */
+import { persistLogbookBuckets } from './buckets';
+
 export interface StorageStatus {
   /** null when the browser cannot say. */
   persisted: boolean | null;
@@ -19,5 +21,8 @@ export async function storageStatus(): Promise<StorageStatus> {
 export async function requestPersistence(): Promise<boolean | null> {
   const manager = typeof navigator !== 'undefined' ? navigator.storage : undefined;
   if (!manager?.persist) return null;
-  return manager.persist().catch(() => null);
+  const answer = await manager.persist().catch(() => null);
+  // The logbook's own bucket (buckets.ts) is kept only if asked for too.
+  if (answer) await persistLogbookBuckets().catch(() => undefined);
+  return answer;
 }

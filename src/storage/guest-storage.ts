@@ -4,24 +4,19 @@
  * shared store is not enough: LevelDB keeps old values in its files until it compacts them (see
  * README.md). Elsewhere, a database of its own, deleted on leaving.
  */
+import { storageBuckets } from './buckets';
+
 export const GUEST_DATABASE = 'power-shifting-guest';
 const BUCKET = 'guest';
 
-interface StorageBuckets {
-  open(name: string, options?: { persisted?: boolean; durability?: 'strict' | 'relaxed' }): Promise<{ indexedDB: IDBFactory }>;
-  delete(name: string): Promise<void>;
-}
-
-const buckets = (): StorageBuckets | undefined => (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
-
 export async function guestIndexedDB(): Promise<IDBFactory> {
-  const found = buckets();
+  const found = storageBuckets();
   return found ? (await found.open(BUCKET, { persisted: false })).indexedDB : indexedDB;
 }
 
 /** Deletes the guest's logbook and everything else of the guest session. */
 export async function wipeGuest(): Promise<void> {
-  const found = buckets();
+  const found = storageBuckets();
   if (found) await found.delete(BUCKET);
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(GUEST_DATABASE);

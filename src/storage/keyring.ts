@@ -21,6 +21,11 @@ export interface LockRecord {
   attempts: Attempts;
   /** Where the rewrite has got to: the table, and the last primary key done in it. */
   progress: { table: string; after: string | null } | null;
+  /**
+   * The files the logbook is in may still hold what was written before the lock: it is moved to
+   * new storage the next time it locks or opens (home.ts), and this goes.
+   */
+  residue?: boolean;
 }
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
@@ -123,6 +128,7 @@ export function keyringStore(conn: Connection, now: () => number = () => Date.no
         recovery: await wrapKey(dataKey, code, 'hkdf-sha256'),
         attempts: NO_ATTEMPTS,
         progress: { table: tables()[0]!, after: null },
+        residue: true,
       };
       sealer.key = await usable(dataKey);
       await save(record);

@@ -14,14 +14,14 @@ import { writeCsvPages } from './csv-export';
 import { csvHead, planCsvPages, readCsvStarts } from './csv-pages';
 import { draftsStore } from './drafts';
 import { entriesStore } from './entries';
+import { LOGBOOK_DATABASE } from './home';
 import { keyringStore } from './keyring';
+import { LOCK_KEY } from './lock-state';
 import { metaStore } from './meta';
 import { ownDecksStore } from './own-decks';
 import { sessionsStore } from './sessions';
 import { spacesStore } from './spaces';
 import { toStorageProblem } from './storage-problem';
-
-export const DEFAULT_DATABASE = 'power-shifting';
 
 export type { OpenOptions, Unsubscribe };
 export type { DeletedEntry } from './entries';
@@ -31,7 +31,7 @@ export type { LogbookRecords, SpaceState, StoredSpace } from './spaces';
 
 export type Logbook = ReturnType<typeof openLogbook>;
 
-export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) {
+export function openLogbook(name = LOGBOOK_DATABASE, options: OpenOptions = {}) {
   const conn = connect(name, options);
   const { db } = conn;
 
@@ -52,7 +52,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     /** Opens the database now, so a problem shows before the user has typed anything. */
     open: () => conn.read(async () => void (await db.open())),
 
-    close: () => db.close(),
+    close: conn.close,
 
     /** Reads the lock's state again, after another tab set or removed it. */
     relock: conn.relock,
@@ -67,7 +67,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
     writeCsv: async (emit: (bytes: Uint8Array<ArrayBuffer>) => void): Promise<void> => {
       // The worker reads IndexedDB itself and cannot open encrypted records: under a lock the
       // rows are made here, from records the connection has opened.
-      if (await conn.read(() => db.keyring.count())) {
+      if (await conn.read(() => db.keyring.get(LOCK_KEY))) {
         const [items, sessions] = await Promise.all([entries.live(), conn.read(() => db.sessions.toArray())]);
         for (const chunk of logbookCsv(items.sort(byNewest), new Map(sessions.map((s) => [s.id, restoreSession(s)])))) emitUtf8(chunk, emit);
         return;
@@ -79,7 +79,7 @@ export function openLogbook(name = DEFAULT_DATABASE, options: OpenOptions = {}) 
       const idb = db.backendDB();
       const pages = planCsvPages(await readCsvStarts(idb).catch(asProblem));
       emit(csvHead());
-      const source = { dbName: name, db: idb, keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
+      const source = { dbName: name, bucket: conn.place(), db: idb, keyRange: options.IDBKeyRange ?? IDBKeyRange, pages, titles };
       await writeCsvPages(source, emit).catch(asProblem);
     },
 

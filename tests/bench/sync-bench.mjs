@@ -144,14 +144,18 @@ async function firstSync(browser, base, entries) {
   const began = await link(laptop, phone);
   const count = () =>
     phone.page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = window.indexedDB.open('power-shifting');
+      async () => {
+        // Where the app keeps it (src/storage/home.ts): the newest logbook bucket, or the shared store.
+        const names = (await navigator.storageBuckets.keys()).filter((name) => name.startsWith('logbook-')).sort();
+        const factory = names.length ? (await navigator.storageBuckets.open(names[names.length - 1])).indexedDB : window.indexedDB;
+        return new Promise((resolve) => {
+          const open = factory.open('power-shifting');
           open.onsuccess = () => {
             const request = open.result.transaction('entries').objectStore('entries').count();
             request.onsuccess = () => (open.result.close(), resolve(request.result));
           };
-        }),
+        });
+      },
     );
   await waitUntil(async () => (await count()) >= entries, `${entries} entries on the new device`, 900_000);
   const firstSyncMs = Date.now() - began;

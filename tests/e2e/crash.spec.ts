@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { logbookIndexedDB } from './logbook-db';
 import { expectKept, launch, openApp, profileDir, typeWords, words, type RunningBrowser } from './crash';
 
 let profile: string;
@@ -132,13 +133,15 @@ test('words typed into an entry that another tab deletes, then a crash: the draf
 
 /** Another tab opening the logbook as a newer version of the app does: a higher database version. */
 async function openAsNewerVersion(page: import('@playwright/test').Page) {
+  const logbook = await page.evaluateHandle(logbookIndexedDB);
   await page.evaluate(
-    () =>
+    (factory) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('power-shifting', 1000);
+        const request = factory.open('power-shifting', 1000);
         request.onsuccess = () => (request.result.close(), resolve());
         request.onerror = () => reject(request.error);
       }),
+    logbook,
   );
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateBackup } from '../bench/generate-logbook.mjs';
 import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
 import { filesHolding } from './profile-files';
@@ -23,11 +24,57 @@ test.afterEach(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
+/** The logbook's storage bucket (src/storage/home.ts). */
+const logbookBuckets = (page: Page) =>
+  page.evaluate(async () => (await (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys()).filter((n) => n.startsWith('logbook-')));
+
+test('what was written before the lock was set: once locked, no file of the profile holds it, and the passphrase opens it', async () => {
+  test.setTimeout(180_000);
+  const saved = 'Quillbracken';
+  const drafted = 'Fernwhistle';
+  running = await launch(profile);
+  const page = await openApp(running, '/#/logbook/new');
+  const origin = new URL(page.url()).origin;
+  await page.getByLabel('Which community are you working with?').fill(`${saved} allotment society`);
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  // A draft left unsaved, its copy in localStorage as the page goes, then moved into the logbook.
+  await page.goto(`${origin}/#/logbook/new`);
+  await page.getByLabel('What does this look like where you work?').fill(`${drafted} thoughts half written`);
+  await page.waitForTimeout(1500);
+  await page.goto(`${origin}/#/about`);
+  await page.reload();
+  // Without the lock both are in the profile's files as typed: the search below can find them.
+  await expect.poll(() => filesHolding(profile, saved).length, { message: 'saved text on disk before the lock' }).toBeGreaterThan(0);
+  expect(filesHolding(profile, drafted).length, 'draft on disk before the lock').toBeGreaterThan(0);
+  const before = await logbookBuckets(page);
+  expect(before).toHaveLength(1);
+
+  await setLock(page);
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+  await expect(page.getByText('Your logbook is locked with a passphrase')).toBeVisible();
+  await expect(page.getByTestId('lock-progress')).toHaveCount(0, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  // Locking moves the encrypted logbook into a new bucket and deletes the old one with its files.
+  await expect.poll(async () => (await logbookBuckets(page)).filter((name) => name !== before[0]), { timeout: 60_000 }).toHaveLength(1);
+  await expect.poll(() => logbookBuckets(page)).toHaveLength(1);
+  await quit(running);
+  running = undefined;
+
+  expect(filesHolding(profile, saved), 'files holding the text saved before the lock').toEqual([]);
+  expect(filesHolding(profile, drafted), 'files holding the draft typed before the lock').toEqual([]);
+
+  running = await launch(profile);
+  const again = await openApp(running, '/#/logbook');
+  await again.getByLabel('Passphrase').fill(PASSPHRASE);
+  await again.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(again.getByTestId('entry-summary')).toContainText(`${saved} allotment society`);
+  await again.goto(`${origin}/#/logbook/new`);
+  await expect(again.getByLabel('What does this look like where you work?')).toHaveValue(`${drafted} thoughts half written`);
+});
+
 test('with a lock set, no file of the profile holds what is typed, saved or not: not IndexedDB, not localStorage', async () => {
   test.setTimeout(120_000);
-  // Known limit (see src/storage/README.md): text saved *before* the lock was set is encrypted in
-  // place, but Chromium's LevelDB keeps the old plaintext in its log until it compacts. This
-  // test covers everything written while the lock is set.
   const secret = 'Marigoldquince';
   const drafted = 'Thistlewhorl';
   running = await launch(profile);
@@ -89,4 +136,39 @@ test('killed half-way through turning the lock on: reopened, unlocked, it finish
   const live = backup.data.entries.filter((e) => e.deleted === 0).length;
   await expect(again.locator('.logbook__count')).toHaveText(`${live} entries`, { timeout: 60_000 });
   info.annotations.push({ type: 'rewrite', description: `killed with ${half.sealed} of 4000 entries encrypted; finished after reopening` });
+});
+
+test('killed while the locked logbook moves out of its old files: reopened, nothing is lost and the move finishes', async ({ page: _unused }, info) => {
+  test.setTimeout(240_000);
+  const deck = JSON.parse(readFileSync('content/decks/power-shifting/deck.json', 'utf8')) as unknown;
+  const file = info.outputPath('backup.json');
+  const backup = generateBackup(4000, deck);
+  writeFileSync(file, JSON.stringify(backup));
+  running = await launch(profile);
+  const page = await openApp(running, '/#/settings');
+  await page.locator('#restore-file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import this backup' }).click();
+  await expect(page.getByText('Backup restored.')).toBeVisible({ timeout: 90_000 });
+  await setLock(page);
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+  await expect(page.getByTestId('lock-progress')).toHaveCount(0, { timeout: 120_000 });
+  const before = await logbookBuckets(page);
+
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  // The new bucket exists while the records are copied into it: killed then.
+  await expect.poll(() => logbookBuckets(page), { intervals: [10], timeout: 60_000 }).toHaveLength(2);
+  await running.kill();
+
+  running = await launch(profile);
+  const again = await openApp(running, '/#/logbook');
+  await again.getByLabel('Passphrase').fill(PASSPHRASE);
+  await again.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(again.getByTestId('entry-summary').first()).toBeVisible({ timeout: 90_000 });
+  const live = backup.data.entries.filter((e) => e.deleted === 0).length;
+  await expect(again.locator('.logbook__count')).toHaveText(`${live} entries`, { timeout: 60_000 });
+  // Moved afresh on reopening: one bucket, not the old one, every entry in it encrypted.
+  const after = await logbookBuckets(again);
+  expect(after).toHaveLength(1);
+  expect(after).not.toEqual(before);
+  expect(await storedEntries(again)).toEqual({ sealed: 4000, plain: 0 });
 });

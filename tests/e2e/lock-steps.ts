@@ -1,5 +1,6 @@
 /** Steps the lock's tests share. */
 import type { Page } from '@playwright/test';
+import { logbookIndexedDB } from './logbook-db';
 
 export const PASSPHRASE = 'tram stop allotment kettle';
 
@@ -15,21 +16,21 @@ export async function setLock(page: Page): Promise<string> {
 }
 
 /** What IndexedDB holds of the logbook's entries, read raw in the page: how many are encrypted. */
-export function storedEntries(page: Page): Promise<{ sealed: number; plain: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ sealed: number; plain: number }>((resolve, reject) => {
-        const request = indexedDB.open('power-shifting');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('entries').objectStore('entries').getAll();
-          all.onsuccess = () => {
-            const rows = all.result as object[];
-            db.close();
-            resolve({ sealed: rows.filter((r) => '$sealed' in r).length, plain: rows.filter((r) => !('$sealed' in r)).length });
-          };
+export async function storedEntries(page: Page): Promise<{ sealed: number; plain: number }> {
+  const logbook = await page.evaluateHandle(logbookIndexedDB);
+  return page.evaluate((factory) => {
+    return new Promise<{ sealed: number; plain: number }>((resolve, reject) => {
+      const request = factory.open('power-shifting');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        const all = db.transaction('entries').objectStore('entries').getAll();
+        all.onsuccess = () => {
+          const rows = all.result as object[];
+          db.close();
+          resolve({ sealed: rows.filter((r) => '$sealed' in r).length, plain: rows.filter((r) => !('$sealed' in r)).length });
         };
-      }),
-  );
+      };
+    });
+  }, logbook);
 }

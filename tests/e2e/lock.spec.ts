@@ -134,3 +134,29 @@ test('in presenter view the lock comes by itself after the idle time, and with L
   await page.goto('/#/logbook');
   await expect(page.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
 });
+
+test('locking with a second tab open: the other tab lets go of the logbook, it moves out of its old files, and both tabs open it again', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const buckets = (on: Page) =>
+    on.evaluate(async () => (await (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys()).filter((n) => n.startsWith('logbook-')));
+  await page.goto('/#/logbook/new');
+  await page.getByLabel('Which community are you working with?').fill('Wythenshawe food pantry');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  await setLock(page);
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+  await expect(page.getByTestId('lock-progress')).toHaveCount(0, { timeout: 60_000 });
+  const other = await context.newPage();
+  await other.goto('/#/logbook');
+  await expect(other.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
+  const before = await buckets(page);
+
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  await expect.poll(async () => { const now = await buckets(page); return now.length === 1 && now[0] !== before[0]; }, { timeout: 60_000 }).toBe(true);
+  for (const tab of [other, page]) {
+    await tab.goto('/#/logbook');
+    await tab.getByLabel('Passphrase').fill(PASSPHRASE);
+    await tab.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(tab.getByTestId('entry-summary')).toContainText('Wythenshawe food pantry');
+  }
+});

@@ -123,8 +123,11 @@ test('the first screens leave the logbook unopened for someone who has made noth
   await page.goto('/#/deck');
   await expect(page.getByRole('heading', { level: 1, name: 'The deck' })).toBeVisible();
   await page.waitForLoadState('networkidle');
+  // Neither in the shared store nor in a storage bucket of its own (src/storage/home.ts).
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(databases).not.toContain('power-shifting');
+  const buckets = await page.evaluate(() => (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys());
+  expect(buckets.filter((name) => name.startsWith('logbook-'))).toEqual([]);
   // Nor is the logbook's code loaded by the page once its idle work (the service worker's start among it) has run.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForLoadState('networkidle');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { lockError, unlock, changePassphrase } from '../../state/lock';
+import { useLockStatus } from '../../state/lock-status';
 import { Field, inputValue } from '../logbook/field';
 import { paths } from '../routing/routes';
 import { ErrorMessage } from '../shell/error-message';
@@ -10,6 +11,7 @@ export function UnlockScreen() {
   const [byCode, setByCode] = useState(false);
   const [secret, setSecret] = useState('');
   const [next, setNext] = useState('');
+  const moving = useLockStatus((s) => s.moving);
   const { submit, busy, error } = useSubmit(
     async () => {
       try {
@@ -27,6 +29,11 @@ export function UnlockScreen() {
     <section class="screen prose" aria-labelledby="unlock-title">
       <h1 id="unlock-title">The logbook is locked</h1>
       <p>Your logbook, sessions and actions are encrypted on this device. Dealing and presenting cards work without unlocking.</p>
+      <p role="status" data-testid="lock-moving">
+        {moving
+          ? 'Clearing what was written before the lock from this device’s files. A large logbook takes up to a minute; unlocking waits until it is done.'
+          : ''}
+      </p>
       <form class="panel" onSubmit={submit}>
         {!byCode ? (
           <Field label="Passphrase">

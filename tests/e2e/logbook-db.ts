@@ -1,0 +1,12 @@
+/** Reaching the app's own logbook from a test, past the app. */
+/**
+ * The IndexedDB the app keeps the device's logbook in, found in the page as the app finds it
+ * (src/storage/home.ts): the newest `logbook-` storage bucket, or the origin's shared store.
+ * Stable states only: during a move there are two buckets.
+ */
+export async function logbookIndexedDB(): Promise<IDBFactory> {
+  const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
+  const names = ((await buckets?.keys()) ?? []).filter((name) => name.startsWith('logbook-')).sort();
+  const newest = names[names.length - 1];
+  return newest && buckets ? (await buckets.open(newest)).indexedDB : indexedDB;
+}
