@@ -79,6 +79,10 @@ export default defineConfig({
       },
     }),
   ],
+  worker: {
+    // The worker is built on its own and kept its dependencies' tree-shaking notes: bytes for nothing.
+    rolldownOptions: { output: { comments: { legal: true, annotation: false, jsdoc: false } } },
+  },
   build: {
     target: 'es2022',
     rolldownOptions: {

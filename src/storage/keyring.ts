@@ -26,6 +26,17 @@ export interface LockRecord {
    * new storage the next time it locks or opens (home.ts), and this goes.
    */
   residue?: boolean;
+  /**
+   * Unlocking with this device (WebAuthn's PRF): the credential, the salt it is asked to sign,
+   * and the data key wrapped under what it answers. A convenience beside the passphrase.
+   */
+  device?: DeviceUnlock;
+}
+
+export interface DeviceUnlock {
+  credential: string;
+  salt: string;
+  key: WrappedKey;
 }
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
@@ -158,6 +169,31 @@ export function keyringStore(conn: Connection, now: () => number = () => Date.no
       const fresh = (await get())!;
       await save({ ...fresh, passphrase: await wrapKey(extractable, next, 'pbkdf2-sha256') });
       sealer.key = await usable(extractable);
+    },
+
+    /** The data key, extractable for wrapping once more, if `secret` opens it. */
+    extractableKey: async (secret: Secret): Promise<CryptoKey> => {
+      const record = await get();
+      if (!record) throw new Error('This logbook has no lock.');
+      const key = await keyFor(record, secret, true);
+      await clearAttempts(record);
+      return key;
+    },
+
+    /** Lets this device unlock: `answer` is what its credential gives for the salt, as base64url. */
+    addDevice: async (key: CryptoKey, credential: string, salt: string, answer: string): Promise<void> => {
+      const record = (await get())!;
+      await save({ ...record, device: { credential, salt, key: await wrapKey(key, answer, 'hkdf-sha256') } });
+    },
+
+    removeDevice: async (): Promise<void> => {
+      const { device: _, ...record } = (await get())!;
+      await save(record);
+    },
+
+    unlockWithDevice: async (answer: string): Promise<void> => {
+      const device = (await get())?.device;
+      if (device) sealer.key = await unwrapKey(device.key, answer);
     },
 
     /** Starts turning the lock off (the passphrase is asked again): new writes are plain, `rewrite` decrypts the rest. */

@@ -160,3 +160,49 @@ test('locking with a second tab open: the other tab lets go of the logbook, it m
     await expect(tab.getByTestId('entry-summary')).toContainText('Wythenshawe food pantry');
   }
 });
+
+test('this device unlocks the logbook (WebAuthn with a virtual authenticator), beside the passphrase', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  // WebAuthn refuses IP addresses as sites: the same server, by name.
+  const site = baseURL!.replace('127.0.0.1', 'localhost');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
+  });
+  await page.goto(`${site}/#/logbook/new`);
+  await page.getByLabel('Which community are you working with?').fill('Gorton repair cafe');
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  await setLock(page);
+  await page.getByRole('button', { name: 'I have kept it safe' }).click();
+
+  await page.getByRole('button', { name: 'Unlock with this device too' }).click();
+  await page.getByLabel('Current passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Set up this device' }).click();
+  await expect(page.getByRole('alert')).toContainText('does not open this logbook');
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set up this device' }).click();
+  await expect(page.getByText('This device can now unlock the logbook')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop unlocking with this device' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  await page.goto(`${site}/#/logbook`);
+  await expect(page.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the unlock screen with this device offered');
+  await page.getByRole('button', { name: 'Unlock with this device' }).click();
+  await expect(page.getByTestId('entry-summary')).toContainText('Gorton repair cafe');
+
+  // The passphrase still opens it; stopping leaves only the passphrase and the recovery code.
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByTestId('entry-summary')).toContainText('Gorton repair cafe');
+  await page.goto(`${site}/#/settings`);
+  await page.getByRole('button', { name: 'Stop unlocking with this device' }).click();
+  await expect(page.getByText('This device no longer unlocks the logbook.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lock now' }).first().click();
+  await page.goto(`${site}/#/logbook`);
+  await expect(page.getByLabel('Passphrase')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock with this device' })).toHaveCount(0);
+});

@@ -188,6 +188,34 @@ describe('turning the lock on and off', () => {
   });
 });
 
+describe('unlocking with this device', () => {
+  // What a WebAuthn credential answers for the salt (32 secret bytes, here made up), as base64url.
+  const answer = 'q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80';
+
+  it('opens with the device’s answer, refuses another, and outlives a passphrase change; removed, only the passphrase opens it', async () => {
+    await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    await book.keyring.set('pass one');
+    await book.keyring.rewrite();
+    await expect(book.keyring.extractableKey({ passphrase: 'wrong' })).rejects.toThrow(/does not open/);
+    await book.keyring.addDevice(await book.keyring.extractableKey({ passphrase: 'pass one' }), 'cred', 'salt', answer);
+    expect(JSON.stringify(await rawRecords(['keyring']))).not.toContain(answer);
+    await book.keyring.changePassphrase({ passphrase: 'pass one' }, 'pass two');
+    book.close();
+    book = open();
+    await expect(book.keyring.unlockWithDevice(answer.replace('q', 'r'))).rejects.toThrow(/does not open/);
+    expect(await book.keyring.status()).toBe('locked');
+    await book.keyring.unlockWithDevice(answer);
+    expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+    await book.keyring.removeDevice();
+    book.close();
+    book = open();
+    await book.keyring.unlockWithDevice(answer);
+    expect(await book.keyring.status()).toBe('locked');
+    await book.keyring.unlock({ passphrase: 'pass two' });
+    expect((await book.entries.live())[0]?.entry.reflection).toBe(SECRET);
+  });
+});
+
 describe('exports under a lock', () => {
   it('makes the same CSV from encrypted records as from plain ones', async () => {
     const { data } = generateBackup(120, deck);

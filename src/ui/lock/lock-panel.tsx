@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import '../styles/lock.css';
 import { changePassphrase, lockError, lockNow, setLock, turnOffLock } from '../../state/lock';
 import { useLockStatus } from '../../state/lock-status';
+import { addDeviceUnlock, deviceError, deviceUnlockOffered, deviceUnlockSet, removeDeviceUnlock } from '../../state/device-unlock';
 import { AUTO_LOCK_CHOICES, useAutoLockMinutes } from './auto-lock';
 import { Field, inputValue } from '../logbook/field';
 import { ErrorMessage } from '../shell/error-message';
@@ -102,12 +103,24 @@ function RecoveryCode({ code, onDone }: { code: string; onDone: () => void }) {
 
 function LockSettings() {
   const [minutes, setMinutes] = useAutoLockMinutes();
-  const [mode, setMode] = useState<'none' | 'change' | 'off'>('none');
+  const [mode, setMode] = useState<'none' | 'change' | 'off' | 'device'>('none');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [device, setDevice] = useState(false);
+  useEffect(() => void deviceUnlockSet().then(setDevice, () => undefined), []);
   const { submit, busy, error } = useSubmit(
     async () => {
+      if (mode === 'device') {
+        await addDeviceUnlock({ passphrase: current }).catch((problem: unknown) => {
+          throw new Error(deviceError(problem));
+        });
+        setDevice(true);
+        setDone('This device can now unlock the logbook. Your passphrase and recovery code still work.');
+        setMode('none');
+        setCurrent('');
+        return;
+      }
       try {
         if (mode === 'change') {
           if (next.length < MIN_LENGTH) throw new Error(`Choose a new passphrase of at least ${MIN_LENGTH} characters.`);
@@ -150,7 +163,19 @@ function LockSettings() {
         <button type="button" class="button" aria-expanded={mode === 'off'} onClick={() => setMode(mode === 'off' ? 'none' : 'off')}>
           Turn the lock off
         </button>
+        {device ? (
+          <button type="button" class="button" onClick={() => void removeDeviceUnlock().then(() => (setDevice(false), setDone('This device no longer unlocks the logbook.')))}>
+            Stop unlocking with this device
+          </button>
+        ) : (
+          deviceUnlockOffered() && (
+            <button type="button" class="button" aria-expanded={mode === 'device'} onClick={() => setMode(mode === 'device' ? 'none' : 'device')}>
+              Unlock with this device too
+            </button>
+          )
+        )}
       </div>
+      {mode === 'device' && <p>Your fingerprint, face, screen lock or security key will open the logbook on this device. Type your passphrase to set it up.</p>}
       {mode !== 'none' && (
         <form onSubmit={submit}>
           <Field label="Current passphrase">
@@ -163,7 +188,7 @@ function LockSettings() {
           )}
           <div class="panel__actions">
             <button type="submit" class="button button--primary" disabled={busy}>
-              {mode === 'change' ? 'Change the passphrase' : 'Turn the lock off'}
+              {mode === 'change' ? 'Change the passphrase' : mode === 'off' ? 'Turn the lock off' : 'Set up this device'}
             </button>
           </div>
           <ErrorMessage message={error} />

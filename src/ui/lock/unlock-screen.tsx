@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { deviceError, deviceUnlockSet, unlockWithDevice } from '../../state/device-unlock';
 import { lockError, unlock, changePassphrase } from '../../state/lock';
 import { useLockStatus } from '../../state/lock-status';
 import { Field, inputValue } from '../logbook/field';
@@ -12,6 +13,15 @@ export function UnlockScreen() {
   const [secret, setSecret] = useState('');
   const [next, setNext] = useState('');
   const moving = useLockStatus((s) => s.moving);
+  const [device, setDevice] = useState(false);
+  useEffect(() => void deviceUnlockSet().then(setDevice, () => undefined), []);
+  const byDevice = useSubmit(
+    () =>
+      unlockWithDevice().catch((problem: unknown) => {
+        throw new Error(deviceError(problem));
+      }),
+    { stays: true },
+  );
   const { submit, busy, error } = useSubmit(
     async () => {
       try {
@@ -72,6 +82,14 @@ export function UnlockScreen() {
         </div>
         <ErrorMessage message={error} />
       </form>
+      {device && (
+        <form class="panel" onSubmit={byDevice.submit}>
+          <button type="submit" class="button button--primary" disabled={byDevice.busy}>
+            Unlock with this device
+          </button>
+          <ErrorMessage message={byDevice.error} />
+        </form>
+      )}
       <p>
         Not your logbook? <a href={paths.guest()}>Use the app as a guest</a>: a logbook of your own, wiped when you leave.
       </p>
