@@ -17,6 +17,13 @@ function boot(): void {
   // The prerendered HTML is the deal screen: keep its nodes when that is what shows (no repaint,
   // no layout shift); for any other address, start from an empty container.
   if (parseRoute(location.hash).name !== 'deal') root.replaceChildren();
+  // Chromium keeps what is typed into a field in its session-restore file, and in its autofill
+  // data when a form is sent, unless the field says autocomplete="off": text about colleagues and
+  // communities would then be on the disk in plain, lock or no lock. Every field that does not
+  // name its purpose (a password, the person's own name) is marked before the first key reaches it.
+  document.addEventListener('focusin', ({ target }) => {
+    if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && !target.hasAttribute('autocomplete')) target.autocomplete = 'off';
+  });
   const show = () => {
     render(<App />, root);
     // Lets tests and the benchmark tell the live app from the prerendered page.

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { bindStore } from './bind-store';
 import { browserStorage } from './browser-storage';
 import { isGuest } from './guest-flag';
+import { lockSetHere } from './lock-status';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SessionKind, SessionStatus } from '../domain/records/session';
 
@@ -32,7 +33,13 @@ export const useActiveSession = bindStore(
       set: (active) => set({ active }),
     }),
     // A guest's running session is kept in memory only: its title is typed text, and the device's own is not the guest's.
-    { name: 'power-shifting:active-session', version: 1, storage: createJSONStorage(() => (isGuest() ? guestMemory : browserStorage())) },
+    {
+      name: 'power-shifting:active-session',
+      version: 1,
+      storage: createJSONStorage(() => (isGuest() ? guestMemory : browserStorage())),
+      // Its title is typed text: not kept while a lock is set (shown again once the session is read).
+      partialize: ({ active }) => ({ active: active && lockSetHere() ? { ...active, title: '' } : active }),
+    },
   ),
   ),
 );

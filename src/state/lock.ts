@@ -60,10 +60,10 @@ export async function setLock(passphrase: string): Promise<string> {
   await flushAll();
   const code = await logbook().keyring.set(passphrase);
   clearAllPending();
-  // The running session's title is kept in localStorage for the first paint: not while a lock is set.
-  const active = useActiveSession.getState().active;
-  if (active) useActiveSession.getState().set({ ...active, title: '' });
   useLockStatus.getState().set({ status: 'unlocked' });
+  // Stored again, now without the running session's title (see active-session.ts).
+  const active = useActiveSession.getState().active;
+  if (active) useActiveSession.getState().set({ ...active });
   tell('changed');
   rewriteInBackground();
   return code;

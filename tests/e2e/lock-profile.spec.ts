@@ -91,12 +91,23 @@ test('with a lock set, no file of the profile holds what is typed, saved or not:
   await page.goto(`${new URL(page.url()).origin}/#/logbook/new`);
   await page.getByLabel('What does this look like where you work?').fill(`${drafted} words not yet saved`);
   await page.waitForTimeout(1500);
+  // A session: its title and participants (a form sent, which Chromium's autofill would keep) and
+  // its notes (a field outside any form, which its session-restore file would keep).
+  await page.goto(`${new URL(page.url()).origin}/#/sessions`);
+  await page.getByRole('radio', { name: /Supervision/ }).check();
+  await page.getByLabel('Series (optional)').fill('Supervision Plumtart');
+  await page.getByLabel('Participants (optional)').fill('Gooseberryfool and colleague');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('In progress');
+  await page.getByLabel('Notes for the whole session').fill('Damsonjam came up twice');
+  await page.waitForTimeout(1500);
   await page.goto(`${new URL(page.url()).origin}/#/about`);
   await quit(running);
   running = undefined;
 
   expect(filesHolding(profile, secret), 'files holding the saved text').toEqual([]);
   expect(filesHolding(profile, drafted), 'files holding the draft').toEqual([]);
+  for (const word of ['Plumtart', 'Gooseberryfool', 'Damsonjam']) expect(filesHolding(profile, word), `files holding ${word}`).toEqual([]);
 
   // And it is all there behind the passphrase, the draft included.
   running = await launch(profile);
@@ -106,6 +117,9 @@ test('with a lock set, no file of the profile holds what is typed, saved or not:
   await expect(again.getByTestId('entry-summary')).toContainText(`${secret} tenants association`);
   await again.goto(`${new URL(again.url()).origin}/#/logbook/new`);
   await expect(again.getByLabel('What does this look like where you work?')).toHaveValue(`${drafted} words not yet saved`);
+  await again.goto(`${new URL(again.url()).origin}/#/sessions`);
+  await again.getByRole('link', { name: 'Session 1' }).first().click();
+  await expect(again.getByLabel('Notes for the whole session')).toHaveValue('Damsonjam came up twice');
 });
 
 test('killed half-way through turning the lock on: reopened, unlocked, it finishes and nothing is lost', async ({ page: _unused }, info) => {

@@ -131,7 +131,7 @@ function StartCheckinForm({ checkins }: { checkins: CheckinRecord[] }) {
           {({ id, describedBy }) => <input id={id} type="date" required aria-describedby={describedBy} value={date} onInput={(e) => setDate(inputValue(e))} />}
         </Field>
       </div>
-      {active?.status === 'active' && <p class="field__hint">It will be part of the running session, “{active.title}”.</p>}
+      {active?.status === 'active' && <p class="field__hint">It will be part of the running session{active.title && `, “${active.title}”`}.</p>}
       <ErrorMessage message={error} />
       <div class="panel__actions">
         <button type="submit" class="button button--primary" disabled={busy}>

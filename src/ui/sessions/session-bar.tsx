@@ -19,7 +19,8 @@ export function SessionBar({ route }: { route: Route }) {
     <div class={`session-bar ${recording ? 'session-bar--active' : ''}`} role="region" aria-label="Current session">
       <p class="session-bar__text">
         <span class="session-bar__dot" aria-hidden="true" />
-        <a href={paths.session(active.id)}>{active.title}</a>
+        {/* Its title is not kept while a lock is set (state/active-session.ts). */}
+        <a href={paths.session(active.id)}>{active.title || 'The running session'}</a>
         <span class="session-bar__status">
           {recording ? (
             <>
