@@ -95,8 +95,9 @@ const moveDue = (env: HomeEnv, lock: Keyring['lock']) => !!env.buckets && lock?.
 /** Looks, without changing anything, at which bucket (or the shared store) is the logbook. */
 async function survey(env: HomeEnv): Promise<Survey> {
   const buckets = env.buckets!;
-  const names = (await buckets.keys()).filter((name) => name.startsWith(PREFIX)).sort();
-  const shared = (await env.indexedDB.databases()).some((d) => d.name === LOGBOOK_DATABASE);
+  const [keys, databases] = await Promise.all([buckets.keys(), env.indexedDB.databases()]);
+  const names = keys.filter((name) => name.startsWith(PREFIX)).sort();
+  const shared = databases.some((d) => d.name === LOGBOOK_DATABASE);
   const found = await Promise.all(names.map(async (name) => [name, await keyringAt(env, name)] as const));
   const marked = found.filter(([, keyring]) => keyring.mark);
   const newest = marked[marked.length - 1];
@@ -142,7 +143,7 @@ async function tidy(env: HomeEnv): Promise<Survey> {
  * the new bucket as the logbook, then deletes `from`. Killed half-way, the unmarked copy is
  * deleted the next time the logbook is found, and `from` is still the logbook.
  */
-async function move(env: HomeEnv, from: Place): Promise<Place> {
+async function move(env: HomeEnv, from: Place): Promise<void> {
   const to = newBucket();
   const [source, target] = await Promise.all([databaseOf(env, from), databaseOf(env, to)]);
   try {
@@ -162,7 +163,6 @@ async function move(env: HomeEnv, from: Place): Promise<Place> {
     target.close();
   }
   await remove(env, from);
-  return to;
 }
 
 /** The lock's record, in its new bucket, no longer says an old copy remains. */
@@ -218,7 +218,8 @@ export async function holdHome(onMoving: () => void = () => undefined, env: Home
           await move(env, found.home);
         }
       },
-      // Tidying cannot wait; a move waits for no one (it is tried again next time).
+      // Opening moves the logbook only if no other tab has it open (else the next lock or start
+      // does); tidying what a move left waits its turn.
       moving ? { ifAvailable: true } : {},
     );
   }
