@@ -42,6 +42,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // gc() for the tests that collect garbage at the moment it used to hurt (big-export.spec.ts).
+        '--js-flags=--expose-gc',
       ],
     },
   },

@@ -17,10 +17,36 @@ export interface StorageBuckets {
 export const storageBuckets = (): StorageBuckets | undefined =>
   typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { storageBuckets?: StorageBuckets }).storageBuckets;
 
+/**
+ * Buckets opened by this page or worker, kept for as long as it lives: in Chromium 156 a
+ * transaction on a bucket's IndexedDB whose bucket object has been collected as garbage may
+ * never complete (a worker's CSV export was seen to wait forever on its last commit).
+ */
+const opened = new WeakMap<StorageBuckets, Map<string, Promise<StorageBucket>>>();
+
+/** A bucket (made if missing), opened once per page or worker. `persisted`: to be kept under storage pressure. */
+export function openBucket(buckets: StorageBuckets, name: string, persisted = true): Promise<StorageBucket> {
+  const held = opened.get(buckets) ?? new Map<string, Promise<StorageBucket>>();
+  opened.set(buckets, held);
+  let bucket = held.get(name);
+  if (!bucket) {
+    bucket = buckets.open(name, { persisted });
+    held.set(name, bucket);
+    bucket.catch(() => held.delete(name));
+  }
+  return bucket;
+}
+
+/** Deletes a bucket and its files. */
+export function deleteBucket(buckets: StorageBuckets, name: string): Promise<void> {
+  opened.get(buckets)?.delete(name);
+  return buckets.delete(name);
+}
+
 /** The IndexedDB of a bucket (made if missing), or the origin's shared one for `null`. */
 export async function indexedDBOf(bucket: string | null): Promise<IDBFactory> {
   const buckets = storageBuckets();
-  return bucket !== null && buckets ? (await buckets.open(bucket, { persisted: true })).indexedDB : indexedDB;
+  return bucket !== null && buckets ? (await openBucket(buckets, bucket)).indexedDB : indexedDB;
 }
 
 /** The names of the buckets the device's logbook is kept in (home.ts). */
@@ -31,6 +57,6 @@ export async function persistLogbookBuckets(): Promise<void> {
   const buckets = storageBuckets();
   if (!buckets) return;
   for (const name of await buckets.keys()) {
-    if (name.startsWith(LOGBOOK_BUCKETS)) await (await buckets.open(name, { persisted: true })).persist?.();
+    if (name.startsWith(LOGBOOK_BUCKETS)) await (await openBucket(buckets, name)).persist?.();
   }
 }

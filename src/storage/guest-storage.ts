@@ -4,20 +4,20 @@
  * shared store is not enough: LevelDB keeps old values in its files until it compacts them (see
  * README.md). Elsewhere, a database of its own, deleted on leaving.
  */
-import { storageBuckets } from './buckets';
+import { deleteBucket, openBucket, storageBuckets } from './buckets';
 
 export const GUEST_DATABASE = 'power-shifting-guest';
 const BUCKET = 'guest';
 
 export async function guestIndexedDB(): Promise<IDBFactory> {
   const found = storageBuckets();
-  return found ? (await found.open(BUCKET, { persisted: false })).indexedDB : indexedDB;
+  return found ? (await openBucket(found, BUCKET, false)).indexedDB : indexedDB;
 }
 
 /** Deletes the guest's logbook and everything else of the guest session. */
 export async function wipeGuest(): Promise<void> {
   const found = storageBuckets();
-  if (found) await found.delete(BUCKET);
+  if (found) await deleteBucket(found, BUCKET);
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.deleteDatabase(GUEST_DATABASE);
     request.onsuccess = () => resolve();

@@ -17,7 +17,7 @@
  * logbook in the shared store.
  */
 import Dexie from 'dexie';
-import { LOGBOOK_BUCKETS as PREFIX, storageBuckets, type StorageBuckets } from './buckets';
+import { deleteBucket, LOGBOOK_BUCKETS as PREFIX, openBucket, storageBuckets, type StorageBuckets } from './buckets';
 import { LogbookDB } from './database';
 import { LOCK_KEY } from './lock-state';
 
@@ -63,7 +63,7 @@ interface Keyring {
 }
 
 const factoryOf = async (env: HomeEnv, place: Place): Promise<IDBFactory> =>
-  place === null ? env.indexedDB : (await env.buckets!.open(place, { persisted: true })).indexedDB;
+  place === null ? env.indexedDB : (await openBucket(env.buckets!, place)).indexedDB;
 
 const databaseOf = async (env: HomeEnv, place: Place) =>
   new LogbookDB(LOGBOOK_DATABASE, { indexedDB: await factoryOf(env, place), cache: 'disabled' });
@@ -113,7 +113,7 @@ async function survey(env: HomeEnv): Promise<Survey> {
 }
 
 async function remove(env: HomeEnv, place: Place): Promise<void> {
-  if (place !== null) return env.buckets!.delete(place);
+  if (place !== null) return deleteBucket(env.buckets!, place);
   await new Promise<void>((resolve, reject) => {
     const request = env.indexedDB.deleteDatabase(LOGBOOK_DATABASE);
     request.onsuccess = () => resolve();

@@ -62,3 +62,28 @@ test('a big logbook’s CSV streams to the downloads folder, and is the same fil
   expect(ordinary.url).toMatch(/^blob:/);
   expect(ordinary.bytes.equals(streamed.bytes)).toBe(true);
 });
+
+test.describe('with the CSV worker’s garbage collected while it reads', () => {
+  // `gc()` is in every page and worker (playwright.config.ts). The logbook lives in a storage bucket
+  // (src/storage/home.ts): Chromium 156 left the worker's read waiting forever once the bucket's object was collected.
+  test('the export still finishes, every row in it', async ({ page, context }, info) => {
+    test.setTimeout(120_000);
+    await withoutSaveDialog(context);
+    const deck = JSON.parse(readFileSync('content/decks/power-shifting/deck.json', 'utf8')) as unknown;
+    const file = info.outputPath('big-backup.json');
+    writeFileSync(file, JSON.stringify(generateBackup(ENTRIES, deck)));
+    await restore(page, file);
+    await page.goto('/#/settings');
+    const collect = () => (globalThis as unknown as { gc(): void }).gc();
+    page.on('worker', (worker) => void worker.evaluate(async (times) => {
+      for (let i = 0; i < times; i++) {
+        (globalThis as unknown as { gc(): void }).gc();
+        await new Promise((next) => setTimeout(next, 5));
+      }
+    }, 20).catch(() => undefined));
+    await page.evaluate(collect);
+    const { bytes } = await exportCsv(page);
+    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(ENTRIES * 3);
+  });
+});

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateBackup } from '../bench/generate-logbook.mjs';
 import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
 import { filesHolding } from './profile-files';
@@ -122,8 +122,8 @@ test('with a lock set, no file of the profile holds what is typed, saved or not:
   await expect(again.getByLabel('Notes for the whole session')).toHaveValue('Damsonjam came up twice');
 });
 
-test('killed half-way through turning the lock on: reopened, unlocked, it finishes and nothing is lost', async ({ page: _unused }, info) => {
-  test.setTimeout(240_000);
+/** A browser on the profile with a logbook of 4,000 entries restored from a backup. */
+async function restoreEntries(info: TestInfo) {
   const deck = JSON.parse(readFileSync('content/decks/power-shifting/deck.json', 'utf8')) as unknown;
   const file = info.outputPath('backup.json');
   const backup = generateBackup(4000, deck);
@@ -133,36 +133,39 @@ test('killed half-way through turning the lock on: reopened, unlocked, it finish
   await page.locator('#restore-file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import this backup' }).click();
   await expect(page.getByText('Backup restored.')).toBeVisible({ timeout: 90_000 });
+  return { page, backup };
+}
+
+/** Unlocks with the passphrase, and waits for every live entry of `backup` to be listed. */
+async function unlockAll(page: Page, backup: ReturnType<typeof generateBackup>) {
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByTestId('entry-summary').first()).toBeVisible({ timeout: 90_000 });
+  const live = backup.data.entries.filter((e) => e.deleted === 0).length;
+  await expect(page.locator('.logbook__count')).toHaveText(`${live} entries`, { timeout: 120_000 });
+}
+
+test('killed half-way through turning the lock on: reopened, unlocked, it finishes and nothing is lost', async ({ page: _unused }, info) => {
+  test.setTimeout(240_000);
+  const { page, backup } = await restoreEntries(info);
 
   await setLock(page);
   await expect(page.getByTestId('lock-progress')).toContainText(/[1-9]\d* records done/, { timeout: 60_000 });
-  await running.kill();
+  await running!.kill();
 
   running = await launch(profile);
   const again = await openApp(running, '/#/logbook');
   const half = await storedEntries(again);
   expect(half.sealed, 'encrypted before the kill').toBeGreaterThan(0);
   expect(half.plain, 'still to do after the kill').toBeGreaterThan(0);
-  await again.getByLabel('Passphrase').fill(PASSPHRASE);
-  await again.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(again.getByTestId('entry-summary').first()).toBeVisible({ timeout: 60_000 });
+  await unlockAll(again, backup);
   await expect.poll(() => storedEntries(again), { timeout: 120_000 }).toEqual({ sealed: 4000, plain: 0 });
-  const live = backup.data.entries.filter((e) => e.deleted === 0).length;
-  await expect(again.locator('.logbook__count')).toHaveText(`${live} entries`, { timeout: 60_000 });
   info.annotations.push({ type: 'rewrite', description: `killed with ${half.sealed} of 4000 entries encrypted; finished after reopening` });
 });
 
 test('killed while the locked logbook moves out of its old files: reopened, nothing is lost and the move finishes', async ({ page: _unused }, info) => {
   test.setTimeout(240_000);
-  const deck = JSON.parse(readFileSync('content/decks/power-shifting/deck.json', 'utf8')) as unknown;
-  const file = info.outputPath('backup.json');
-  const backup = generateBackup(4000, deck);
-  writeFileSync(file, JSON.stringify(backup));
-  running = await launch(profile);
-  const page = await openApp(running, '/#/settings');
-  await page.locator('#restore-file').setInputFiles(file);
-  await page.getByRole('button', { name: 'Import this backup' }).click();
-  await expect(page.getByText('Backup restored.')).toBeVisible({ timeout: 90_000 });
+  const { page, backup } = await restoreEntries(info);
   await setLock(page);
   await page.getByRole('button', { name: 'I have kept it safe' }).click();
   await expect(page.getByTestId('lock-progress')).toHaveCount(0, { timeout: 120_000 });
@@ -171,15 +174,11 @@ test('killed while the locked logbook moves out of its old files: reopened, noth
   await page.getByRole('button', { name: 'Lock now' }).first().click();
   // The new bucket exists while the records are copied into it: killed then.
   await expect.poll(() => logbookBuckets(page), { intervals: [10], timeout: 60_000 }).toHaveLength(2);
-  await running.kill();
+  await running!.kill();
 
   running = await launch(profile);
   const again = await openApp(running, '/#/logbook');
-  await again.getByLabel('Passphrase').fill(PASSPHRASE);
-  await again.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await expect(again.getByTestId('entry-summary').first()).toBeVisible({ timeout: 90_000 });
-  const live = backup.data.entries.filter((e) => e.deleted === 0).length;
-  await expect(again.locator('.logbook__count')).toHaveText(`${live} entries`, { timeout: 60_000 });
+  await unlockAll(again, backup);
   // Moved afresh on reopening: one bucket, not the old one, every entry in it encrypted.
   const after = await logbookBuckets(again);
   expect(after).toHaveLength(1);
