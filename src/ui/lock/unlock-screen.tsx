@@ -39,7 +39,7 @@ export function UnlockScreen() {
     <section class="screen prose" aria-labelledby="unlock-title">
       <h1 id="unlock-title">The logbook is locked</h1>
       <p>Your logbook, sessions and actions are encrypted on this device. Dealing and presenting cards work without unlocking.</p>
-      <p role="status" data-testid="lock-moving">
+      <p role="status" class="lock-moving" data-testid="lock-moving">
         {moving
           ? 'Clearing what was written before the lock from this device’s files. A large logbook takes up to a minute; unlocking waits until it is done.'
           : ''}
