@@ -15,7 +15,10 @@ import type { ActionRecord } from '../domain/records/action';
 import type { EntryRecord } from '../domain/records/entry';
 import type { ImportPlan } from '../domain/records/merge-plan';
 import type { ImportResult } from '../storage/logbook';
-import { afterChange, askForPersistenceOnce, backupData, logbook } from './logbook';
+import { afterChange, askForPersistenceOnce, backupData, closeLogbook, logbook } from './logbook';
+import { isGuest } from './guest-flag';
+import { lockSetHere } from './lock-status';
+import { moveHome } from '../storage/home';
 import { noteEntryCount } from './storage-health';
 import { clearAllPending } from './pending-text';
 
@@ -208,9 +211,18 @@ export async function restore(backup: Backup): Promise<ImportResult> {
   return result;
 }
 
-/** Every entry, session and draft, and the emergency copies of typed text kept beside them. */
+/**
+ * Every entry, session and draft, and the emergency copies of typed text kept beside them. The
+ * device's own logbook is then moved into new storage, so that its old files, which still hold
+ * what was deleted, go too (storage/home.ts); if another tab keeps it open, only the records go.
+ */
 export async function clearAllData(): Promise<void> {
   await logbook().backups.clearAll();
   clearAllPending();
   noteEntryCount(0);
+  // Under a lock what was deleted is left only as ciphertext, and moving would drop the key held here.
+  if (isGuest() || lockSetHere()) return;
+  closeLogbook();
+  // Other tabs are not asked to let go: one that has the logbook open keeps it where it is.
+  await moveHome({ waitMs: 1000, ifDue: false });
 }

@@ -8,7 +8,7 @@ import { TooSoon } from '../storage/keyring';
 import { WrongSecret } from '../domain/lock/keys';
 import { flushAll } from './flush';
 import { closeLogbook, logbook } from './logbook';
-import { moveHomeIfDue } from '../storage/home';
+import { moveHome } from '../storage/home';
 import { useActiveSession } from './active-session';
 import { useLockStatus } from './lock-status';
 import { useNotices } from './notices';
@@ -99,7 +99,7 @@ export async function lockNow(): Promise<void> {
   if (useLockStatus.getState().status !== 'unlocked') return;
   await flushAll();
   forget();
-  const moved = moveHomeIfDue(MOVE_WAIT_MS, () => useLockStatus.getState().set({ moving: true }));
+  const moved = moveHome({ waitMs: MOVE_WAIT_MS, ifDue: true, onMoving: () => useLockStatus.getState().set({ moving: true }) });
   tell('locked');
   await moved
     .catch((error: unknown) => useNotices.getState().showProblem(toStorageProblem(error)))

@@ -226,17 +226,21 @@ export async function holdHome(onMoving: () => void = () => undefined, env: Home
 }
 
 /**
- * Moves the logbook if a move is due, waiting up to `waitMs` for other tabs to close it (each
- * does when the logbook locks). Returns whether it moved.
+ * Moves the logbook into new storage and deletes the old, waiting up to `waitMs` for other tabs to
+ * close it (each does when the logbook locks): when a move is due (`ifDue`), or always (after
+ * "Delete all data", so that the old files go too). Returns whether it moved.
  */
-export async function moveHomeIfDue(waitMs: number, onMoving: () => void = () => undefined, env: HomeEnv = browserEnv()): Promise<boolean> {
+export async function moveHome(
+  { waitMs, ifDue, onMoving = () => undefined }: { waitMs: number; ifDue: boolean; onMoving?: () => void },
+  env: HomeEnv = browserEnv(),
+): Promise<boolean> {
   if (!env.buckets || !env.locks) return false;
   try {
     const moved = await exclusively(
       env,
       async () => {
         const found = await tidy(env);
-        if (!found.due) return false;
+        if (ifDue && !found.due) return false;
         onMoving();
         await move(env, found.home);
         return true;

@@ -185,3 +185,27 @@ test('killed while the locked logbook moves out of its old files: reopened, noth
   expect(after).not.toEqual(before);
   expect(await storedEntries(again)).toEqual({ sealed: 4000, plain: 0 });
 });
+
+test('Delete all data takes what was written out of the profile’s files, not only out of the logbook', async () => {
+  test.setTimeout(120_000);
+  const word = 'Rhubarbcrumble';
+  running = await launch(profile);
+  const page = await openApp(running, '/#/logbook/new');
+  const origin = new URL(page.url()).origin;
+  await page.getByLabel('Which community are you working with?').fill(`${word} food bank`);
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  await expect.poll(() => filesHolding(profile, word).length, { message: 'on disk before' }).toBeGreaterThan(0);
+
+  await page.goto(`${origin}/#/settings`);
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByText('Everything was deleted from this device.')).toBeVisible();
+  await quit(running);
+  running = undefined;
+  expect(filesHolding(profile, word), 'files holding the deleted entry').toEqual([]);
+
+  running = await launch(profile);
+  const again = await openApp(running, '/#/logbook');
+  await expect(again.getByRole('heading', { name: 'Your logbook is empty' })).toBeVisible();
+});

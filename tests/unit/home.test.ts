@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraft } from '../../src/domain/logbook/drafts';
 import type { StorageBuckets } from '../../src/storage/buckets';
 import { LogbookDB } from '../../src/storage/database';
-import { holdHome, HOME_MARK, LOGBOOK_DATABASE, moveHomeIfDue, type HomeEnv } from '../../src/storage/home';
+import { holdHome, HOME_MARK, LOGBOOK_DATABASE, moveHome, type HomeEnv } from '../../src/storage/home';
 import { openLogbook, type Logbook } from '../../src/storage/logbook';
 
 /** Web Locks as the browser grants them: shared together, exclusive alone, in the order asked. */
@@ -108,7 +108,7 @@ describe('where the logbook lives', () => {
     shared.close();
     expect((await open().entries.live())[0]?.entry.reflection).toBe(SECRET);
     expect(env.buckets.stores.size).toBe(0);
-    expect(await moveHomeIfDue(1000, undefined, env)).toBe(false);
+    expect(await moveHome({ waitMs: 1000, ifDue: true }, env)).toBe(false);
   });
 });
 
@@ -127,7 +127,7 @@ describe('moving a locked logbook out of the files that held it in plaintext', (
     await lockedInPlace(book);
     const [old] = [...env.buckets.stores.keys()];
     const before = await raw(env.buckets.stores.get(old!)!);
-    expect(await moveHomeIfDue(1000, undefined, env)).toBe(true);
+    expect(await moveHome({ waitMs: 1000, ifDue: true }, env)).toBe(true);
     const [moved] = [...env.buckets.stores.keys()];
     expect(moved).not.toBe(old);
     expect(env.buckets.stores.size).toBe(1);
@@ -141,7 +141,7 @@ describe('moving a locked logbook out of the files that held it in plaintext', (
     expect(lock.residue).toBeUndefined();
     expect(lock.phase).toBe('on');
     expect(tables.keyring!.find((r) => r.id === HOME_MARK)!.value).toEqual({ from: old });
-    expect(await moveHomeIfDue(1000, undefined, env)).toBe(false);
+    expect(await moveHome({ waitMs: 1000, ifDue: true }, env)).toBe(false);
 
     const reopened = open();
     expect(await reopened.keyring.status()).toBe('locked');
@@ -153,7 +153,7 @@ describe('moving a locked logbook out of the files that held it in plaintext', (
   it('moves a logbook begun in the shared store into a bucket and deletes the shared copy', async () => {
     const shared = openLogbook(LOGBOOK_DATABASE, { indexedDB: env.indexedDB, device: 'dev1' });
     await lockedInPlace(shared);
-    expect(await moveHomeIfDue(1000, undefined, env)).toBe(true);
+    expect(await moveHome({ waitMs: 1000, ifDue: true }, env)).toBe(true);
     expect(await env.indexedDB.databases()).toEqual([]);
     const book = open();
     await book.keyring.unlock({ passphrase: 'pass' });
@@ -166,9 +166,9 @@ describe('moving a locked logbook out of the files that held it in plaintext', (
     let closeOther = () => undefined as void;
     void env.locks!.request('power-shifting:logbook', { mode: 'shared' }, () => new Promise<void>((release) => (closeOther = release)));
     const [old] = [...env.buckets.stores.keys()];
-    expect(await moveHomeIfDue(50, undefined, env)).toBe(false);
+    expect(await moveHome({ waitMs: 50, ifDue: true }, env)).toBe(false);
     expect([...env.buckets.stores.keys()]).toEqual([old]);
-    const moving = moveHomeIfDue(5000, undefined, env);
+    const moving = moveHome({ waitMs: 5000, ifDue: true }, env);
     closeOther();
     expect(await moving).toBe(true);
     expect([...env.buckets.stores.keys()]).not.toContain(old);
@@ -211,5 +211,22 @@ describe('moving a locked logbook out of the files that held it in plaintext', (
     const book = open();
     await book.keyring.status();
     expect([...env.buckets.stores.keys()]).toEqual(['logbook-zzzz']);
+  });
+});
+
+describe('after "Delete all data"', () => {
+  it('moves what is left (settings, the lock, sync memberships) into new storage, and the old files go', async () => {
+    const book = open();
+    await book.entries.save({ ...emptyDraft(), reflection: SECRET });
+    await book.meta.set('profile', { name: 'Alex' });
+    await book.backups.clearAll();
+    book.close();
+    const [old] = [...env.buckets.stores.keys()];
+    expect(await moveHome({ waitMs: 1000, ifDue: false }, env)).toBe(true);
+    expect([...env.buckets.stores.keys()]).not.toContain(old);
+    const again = open();
+    expect(await again.entries.live()).toEqual([]);
+    expect(await again.meta.get('profile')).toEqual({ name: 'Alex' });
+    expect(JSON.stringify(await raw(env.buckets.stores.get([...env.buckets.stores.keys()][0]!)!))).not.toContain('Moss Side');
   });
 });
