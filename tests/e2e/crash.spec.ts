@@ -2,10 +2,9 @@
  * Crashes: the browser killed with SIGKILL while people type, then started again on the same
  * profile. Everything typed more than a second before the crash must come back.
  */
-import { rmSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { logbookIndexedDB } from './logbook-db';
-import { expectKept, launch, openApp, profileDir, typeWords, words, type RunningBrowser } from './crash';
+import { discard, expectKept, launch, openApp, profileDir, typeWords, words, type RunningBrowser } from './crash';
 
 let profile: string;
 let running: RunningBrowser | undefined;
@@ -15,9 +14,8 @@ test.beforeEach(() => {
 });
 
 test.afterEach(async () => {
-  await running?.kill();
+  await discard(running, profile);
   running = undefined;
-  rmSync(profile, { recursive: true, force: true });
 });
 
 test('steady typing with no pause, then a crash: all but the last second of it comes back', async () => {

@@ -89,6 +89,12 @@ export async function launch(profile: string, wrapper: string[] = []): Promise<R
 }
 
 /** Closes a browser the ordinary way, as a person quitting it would. */
+/** After a test: kills the browser it left running, and removes its profile folder. */
+export async function discard(running: RunningBrowser | undefined, profile: string | undefined): Promise<void> {
+  await running?.kill();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+}
+
 export async function quit(running: RunningBrowser): Promise<void> {
   await running.browser.close().catch(() => undefined);
   if (!(await exited(running.process, 10_000))) await running.kill();

@@ -3,9 +3,9 @@
  * a backup offered before leaving, and nothing of it on the disk after leaving (the profile
  * folder searched, as in lock-profile.spec.ts).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
+import { discard, launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
 import { expect, expectNoAxeViolations, test, withoutSaveDialog } from './fixtures';
 import { filesHolding } from './profile-files';
 
@@ -62,9 +62,8 @@ let profile: string;
 let running: RunningBrowser | undefined;
 
 test.afterEach(async () => {
-  await running?.kill();
+  await discard(running, profile);
   running = undefined;
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test('after leaving guest mode and a restart, no file of the profile holds what the guest wrote', async () => {

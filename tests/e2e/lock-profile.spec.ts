@@ -3,12 +3,13 @@
  * no file of the profile holds what was typed; and turning the lock on survives the browser
  * being killed half-way.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { generateBackup } from '../bench/generate-logbook.mjs';
-import { launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
+import { discard, launch, openApp, profileDir, quit, type RunningBrowser } from './crash';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
+import { logbookBuckets } from './logbook-db';
 import { filesHolding } from './profile-files';
 
 let profile: string;
@@ -19,25 +20,25 @@ test.beforeEach(() => {
 });
 
 test.afterEach(async () => {
-  await running?.kill();
+  await discard(running, profile);
   running = undefined;
-  rmSync(profile, { recursive: true, force: true });
 });
 
-/** The logbook's storage bucket (src/storage/home.ts). */
-const logbookBuckets = (page: Page) =>
-  page.evaluate(async () => (await (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys()).filter((n) => n.startsWith('logbook-')));
+/** A browser on the profile, and an entry saved in it for `community`. */
+async function saveEntry(community: string) {
+  running = await launch(profile);
+  const page = await openApp(running, '/#/logbook/new');
+  await page.getByLabel('Which community are you working with?').fill(community);
+  await page.getByRole('button', { name: 'Save to logbook' }).click();
+  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  return { page, origin: new URL(page.url()).origin };
+}
 
 test('what was written before the lock was set: once locked, no file of the profile holds it, and the passphrase opens it', async () => {
   test.setTimeout(180_000);
   const saved = 'Quillbracken';
   const drafted = 'Fernwhistle';
-  running = await launch(profile);
-  const page = await openApp(running, '/#/logbook/new');
-  const origin = new URL(page.url()).origin;
-  await page.getByLabel('Which community are you working with?').fill(`${saved} allotment society`);
-  await page.getByRole('button', { name: 'Save to logbook' }).click();
-  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  const { page, origin } = await saveEntry(`${saved} allotment society`);
   // A draft left unsaved, its copy in localStorage as the page goes, then moved into the logbook.
   await page.goto(`${origin}/#/logbook/new`);
   await page.getByLabel('What does this look like where you work?').fill(`${drafted} thoughts half written`);
@@ -58,7 +59,7 @@ test('what was written before the lock was set: once locked, no file of the prof
   // Locking moves the encrypted logbook into a new bucket and deletes the old one with its files.
   await expect.poll(async () => (await logbookBuckets(page)).filter((name) => name !== before[0]), { timeout: 60_000 }).toHaveLength(1);
   await expect.poll(() => logbookBuckets(page)).toHaveLength(1);
-  await quit(running);
+  await quit(running!);
   running = undefined;
 
   expect(filesHolding(profile, saved), 'files holding the text saved before the lock').toEqual([]);
@@ -189,19 +190,14 @@ test('killed while the locked logbook moves out of its old files: reopened, noth
 test('Delete all data takes what was written out of the profile’s files, not only out of the logbook', async () => {
   test.setTimeout(120_000);
   const word = 'Rhubarbcrumble';
-  running = await launch(profile);
-  const page = await openApp(running, '/#/logbook/new');
-  const origin = new URL(page.url()).origin;
-  await page.getByLabel('Which community are you working with?').fill(`${word} food bank`);
-  await page.getByRole('button', { name: 'Save to logbook' }).click();
-  await expect(page).toHaveURL(/#\/logbook\/entry\//);
+  const { page, origin } = await saveEntry(`${word} food bank`);
   await expect.poll(() => filesHolding(profile, word).length, { message: 'on disk before' }).toBeGreaterThan(0);
 
   await page.goto(`${origin}/#/settings`);
   await page.getByRole('button', { name: 'Delete all data…' }).click();
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.getByText('Everything was deleted from this device.')).toBeVisible();
-  await quit(running);
+  await quit(running!);
   running = undefined;
   expect(filesHolding(profile, word), 'files holding the deleted entry').toEqual([]);
 

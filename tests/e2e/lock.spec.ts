@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { generateBackup } from '../bench/generate-logbook.mjs';
 import { appReady, expect, expectNoAxeViolations, test } from './fixtures';
 import { PASSPHRASE, setLock, storedEntries } from './lock-steps';
+import { logbookBuckets } from './logbook-db';
 
 async function restore(page: Page, file: string) {
   await page.goto('/#/settings');
@@ -137,8 +138,6 @@ test('in presenter view the lock comes by itself after the idle time, and with L
 
 test('locking with a second tab open: the other tab lets go of the logbook, it moves out of its old files, and both tabs open it again', async ({ page, context }) => {
   test.setTimeout(120_000);
-  const buckets = (on: Page) =>
-    on.evaluate(async () => (await (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys()).filter((n) => n.startsWith('logbook-')));
   await page.goto('/#/logbook/new');
   await page.getByLabel('Which community are you working with?').fill('Wythenshawe food pantry');
   await page.getByRole('button', { name: 'Save to logbook' }).click();
@@ -149,10 +148,10 @@ test('locking with a second tab open: the other tab lets go of the logbook, it m
   const other = await context.newPage();
   await other.goto('/#/logbook');
   await expect(other.getByRole('heading', { name: 'The logbook is locked' })).toBeVisible();
-  const before = await buckets(page);
+  const before = await logbookBuckets(page);
 
   await page.getByRole('button', { name: 'Lock now' }).first().click();
-  await expect.poll(async () => { const now = await buckets(page); return now.length === 1 && now[0] !== before[0]; }, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => { const now = await logbookBuckets(page); return now.length === 1 && now[0] !== before[0]; }, { timeout: 60_000 }).toBe(true);
   for (const tab of [other, page]) {
     await tab.goto('/#/logbook');
     await tab.getByLabel('Passphrase').fill(PASSPHRASE);

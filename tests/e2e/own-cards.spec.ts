@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { appReady, expect, expectNoAxeViolations, shownCardId, test, withoutSaveDialog } from './fixtures';
+import { logbookBuckets } from './logbook-db';
 import { downloaded } from './session-setup';
 
 const OWN = 'Invite the youth forum to the protected time, and let them set the agenda.';
@@ -126,8 +127,7 @@ test('the first screens leave the logbook unopened for someone who has made noth
   // Neither in the shared store nor in a storage bucket of its own (src/storage/home.ts).
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(databases).not.toContain('power-shifting');
-  const buckets = await page.evaluate(() => (navigator as unknown as { storageBuckets: { keys(): Promise<string[]> } }).storageBuckets.keys());
-  expect(buckets.filter((name) => name.startsWith('logbook-'))).toEqual([]);
+  expect(await logbookBuckets(page)).toEqual([]);
   // Nor is the logbook's code loaded by the page once its idle work (the service worker's start among it) has run.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForLoadState('networkidle');

@@ -2,10 +2,9 @@
  * Sync under faults: a second tab writing while the first syncs for the device, and a browser
  * killed with SIGKILL mid-sync, started again on the same profile.
  */
-import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { baseURL, launch, openApp, profileDir, type RunningBrowser } from './crash';
+import { baseURL, discard, launch, openApp, profileDir, type RunningBrowser } from './crash';
 import { closeDevices, inviteShown, join, linkDeviceInvite, newDevice, writeNote } from './sync-devices';
 
 /** Waits until a page, read afresh, lists an entry with these words: another device's write may arrive at any moment. */
@@ -40,9 +39,8 @@ let profile: string;
 let running: RunningBrowser | undefined;
 
 test.afterEach(async () => {
-  await running?.kill();
+  await discard(running, profile);
   running = undefined;
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function save(page: Page, notes: string): Promise<void> {
